@@ -1,0 +1,3 @@
+module github.com/khaldun/khaldun
+
+go 1.26.8

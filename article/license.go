@@ -34,10 +34,9 @@ func NormaliseLicense(s string) string {
 	}
 	// Only a value that is all licence name is rewritten; a longer statement
 	// may say more (several licences, owners) and is kept as given.
-	rest := strings.TrimSpace(s[:loc[0]] + " " + s[loc[1]:])
-	rest = strings.Trim(rest, " .,;:()/-")
-	rest = strings.TrimSpace(strings.NewReplacer("license", "", "licence", "", "License", "", "Licence", "", "https://", "", "http://", "", "www.", "").Replace(rest))
-	if rest != "" && rest != "/" {
+	rest := strings.NewReplacer("license", "", "licence", "", "License", "", "Licence", "",
+		"https://", "", "http://", "", "www.", "").Replace(s[:loc[0]] + " " + s[loc[1]:])
+	if strings.Trim(rest, " .,;:()/-") != "" {
 		return s
 	}
 	return id

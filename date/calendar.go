@@ -27,6 +27,8 @@ func (f *finder) monthAt(start, i, day int) (match, bool) {
 			return match{start, k + 2, ymd(f.toks[k+1].n, mon, d)}, true
 		case f.isYear(k) && k == j+1:
 			return match{start, k + 1, ymd(f.toks[k].n, mon, d)}, true
+		case (f.mod(k) == mThis || f.mod(k) == mNext || f.mod(k) == mLast) && f.is(k+1, "year"):
+			return f.monthAt(start, i, d)
 		}
 		return f.widenDate(start, k, func(int) string { return f.resolveMD(mon, d, f.future(start)) })
 	}
@@ -40,6 +42,23 @@ func (f *finder) monthAt(start, i, day int) (match, bool) {
 		return match{start, j + 2, ymd(f.toks[j+1].n, mon, day)}, true
 	case f.is(j, "of") && f.isYear(j+1):
 		return f.widenDate(start, j+2, func(int) string { return ym(f.toks[j+1].n, mon) })
+	}
+	// "April next year", "May 5 last year"
+	if m := f.mod(j); (m == mThis || m == mNext || m == mLast) && f.is(j+1, "year") {
+		if !f.known {
+			return match{start, j + 2, ""}, true
+		}
+		y := f.pub.Year() + map[int]int{mThis: 0, mNext: 1, mLast: -1}[m]
+		if day > 0 {
+			return match{start, j + 2, ymd(y, mon, day)}, true
+		}
+		return f.widenDate(start, j+2, func(int) string { return ym(y, mon) })
+	}
+	if y, k, ok := f.spelledYear(j); ok {
+		if day > 0 {
+			return match{start, k, ymd(y, mon, day)}, true
+		}
+		return f.widenDate(start, k, func(int) string { return ym(y, mon) })
 	}
 	if day > 0 {
 		return match{start, j, f.resolveMD(mon, day, f.future(start))}, true
@@ -75,12 +94,9 @@ func (f *finder) monthAt(start, i, day int) (match, bool) {
 				y++
 			}
 		default:
-			if f.future(start) {
-				if mon < pm {
-					y++
-				}
-			} else if mon > pm {
-				y--
+			y = f.yearOf(mon, 1, f.future(start))
+			if f.future(start) && mon == pm {
+				y = f.pub.Year()
 			}
 		}
 		return ym(y, mon)
@@ -248,10 +264,8 @@ func (f *finder) weekdayAt(i int) (match, bool) {
 		return match{}, false
 	}
 	j := i + 1
-	if f.upper(j) {
-		if e := f.toks[j].w; e == nil || e.cls != cMonth && e.cls != cPart {
-			return match{}, false // "Sunday Times"
-		}
+	if f.upper(j) && (f.is(i-1, "the") || newspaper[f.text[f.toks[j].s:f.toks[j].e]]) {
+		return match{}, false // "the Sunday Times", "Sunday Telegraph"
 	}
 	// Tuesday, Sept. 5
 	k := j
@@ -364,17 +378,67 @@ func (f *finder) ordinalAt(i int) (match, bool) {
 	return match{start, end, pad(y, 4) + "-" + letter + strconv.Itoa(q)}, true
 }
 
+// newspaper holds the words that make a weekday the name of a paper.
+var newspaper = map[string]bool{"Times": true, "Telegraph": true, "Express": true, "Mirror": true,
+	"Post": true, "Herald": true, "Independent": true, "Observer": true, "Mail": true, "Star": true,
+	"Sun": true, "Tribune": true, "Journal": true, "People": true, "Sport": true, "Business": true,
+	"Age": true, "Record": true, "Review": true}
+
+// spelledYear reads a year written in words at token i: "nineteen
+// ninety-six", "two thousand", "two thousand and one".
+func (f *finder) spelledYear(i int) (y, end int, ok bool) {
+	e := f.word(i)
+	if e == nil || e.cls != cNumber || e.approx {
+		return 0, 0, false
+	}
+	j, c, _, ok := f.number(i)
+	if !ok {
+		return 0, 0, false
+	}
+	n, _ := strconv.Atoi(c)
+	switch {
+	case n == 19 || n == 18 || n == 20 && !f.is(j, "thousand"):
+		k, c2, _, ok := f.number(j)
+		if !ok || !f.cls(j, cNumber) {
+			return 0, 0, false
+		}
+		n2, _ := strconv.Atoi(c2)
+		if n2 < 10 || n2 > 99 {
+			return 0, 0, false
+		}
+		return n*100 + n2, k, true
+	case n == 2000:
+		if f.is(j, "and") && f.cls(j+1, cNumber) {
+			if k, c2, _, ok := f.number(j + 1); ok {
+				if n2, _ := strconv.Atoi(c2); n2 >= 1 && n2 < 100 {
+					return 2000 + n2, k, true
+				}
+			}
+		}
+		return 2000, j, true
+	}
+	return 0, 0, false
+}
+
 var seasonCode = [...]string{"SP", "SU", "FA", "WI"}
 
 // seasonAt reads "this summer", "last winter", "the summer of 2016".
 func (f *finder) seasonAt(i int) (match, bool) {
 	s := f.toks[i].w.val
-	if f.is(i+1, "of") && f.isYear(i+2) {
-		start := i
-		if f.free(i-1) && f.is(i-1, "the") {
-			start--
+	if f.is(i+1, "of") {
+		y, end, ok := 0, 0, false
+		if f.isYear(i + 2) {
+			y, end, ok = f.toks[i+2].n, i+3, true
+		} else {
+			y, end, ok = f.spelledYear(i + 2)
 		}
-		return match{start, i + 3, strconv.Itoa(f.toks[i+2].n) + "-" + seasonCode[s]}, true
+		if ok {
+			start := i
+			if f.free(i-1) && f.is(i-1, "the") {
+				start--
+			}
+			return match{start, end, strconv.Itoa(y) + "-" + seasonCode[s]}, true
+		}
 	}
 	start, rel := f.widen(i)
 	if rel == 0 || rel == mLatest {

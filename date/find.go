@@ -109,7 +109,7 @@ func (f *finder) isDay(i int) bool {
 	if !ok || nd == 0 || nd > 2 || n < 1 || n > 31 {
 		return false
 	}
-	if f.adj(i+1) && (f.punct(i+1, ':') || f.punct(i+1, '%') || f.punct(i+1, '-')) {
+	if f.adj(i+1) && (f.punct(i+1, '%') || (f.punct(i+1, ':') || f.punct(i+1, '-')) && f.adj(i+2) && f.toks[i+2].kind == tNum) {
 		return false
 	}
 	return true
@@ -132,7 +132,7 @@ func (f *finder) future(i int) bool {
 		if t.kind == tPunct && (t.p == '.' || t.p == '?' || t.p == '!' || t.p == ';') {
 			return false
 		}
-		if t.w != nil && t.w.cls == cFuture {
+		if t.w != nil && t.w.cls == cFuture && (t.w.val == 0 || f.is(j+1, "to")) {
 			return true
 		}
 		if t.gap == 2 {
@@ -178,6 +178,10 @@ func (f *finder) match(i int) (match, bool) {
 			return f.relAt(i)
 		case cPart:
 			return f.partAt(i)
+		case cMod:
+			if t.w.val == mCurrent && !t.upper {
+				return f.currentAt(i)
+			}
 		case cWord:
 			if t.w.word == "christmas" || t.w.word == "new" {
 				return f.holidayAt(i)

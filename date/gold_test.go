@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
 )
 
 // shared is the folder of gold sets and corpora, outside the repository.

@@ -171,8 +171,10 @@ func init() {
 	add(cMod, mRecent, "recent")
 	add(cQual, 0, "about", "nearly", "almost", "around", "roughly", "approximately",
 		"some", "over", "just", "than", "least", "under", "only", "another", "barely")
-	add(cFuture, 0, "will", "shall", "ll", "scheduled", "expected", "due", "plans", "plan",
-		"planned", "planning", "intends")
+	add(cFuture, 0, "will", "shall", "ll", "scheduled", "would")
+	// These speak of the future only when "to" follows: "expected to".
+	add(cFuture, 1, "expected", "plans", "plan", "planned", "planning", "set", "likely",
+		"supposed", "going", "intends", "intend", "expects", "expect", "hopes", "hope", "aims")
 	add(cPrep, 0, "in", "on", "since", "from", "to", "of", "during", "through", "throughout",
 		"after", "between", "and", "until", "till", "by", "before", "at", "for", "into", "as")
 	add(cWord, 0, "the", "ago", "old", "long", "s", "st", "nd", "rd", "th", "end", "beginning",
@@ -180,7 +182,7 @@ func init() {
 		"twice", "percent", "hundred", "thousand", "trading", "business", "working", "calendar",
 		"straight", "consecutive", "full", "fiscal", "right", "that", "same",
 		"those", "ended", "ending", "christmas", "eve", "new", "hence",
-		"million", "billion", "other")
+		"million", "billion", "other", "account", "accounts", "near", "foreseeable", "period")
 }
 
 // lookup returns the lexicon entry of an ASCII word, or nil.

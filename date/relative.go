@@ -68,14 +68,16 @@ func (f *finder) durationAt(i int) (match, bool) {
 	if !ok {
 		return match{}, false
 	}
-	// Years written out: "nineteen ninety-six".
-	if count == "19" && f.cls(j, cNumber) {
-		if k, c2, _, ok := f.number(j); ok && c2 != "X" {
-			if n, _ := strconv.Atoi(c2); n >= 10 && n <= 99 {
-				start, _ := f.widen(i)
-				return match{start, k, "19" + c2}, true
+	// Years written out: "nineteen ninety-six", "the year two thousand".
+	if y, k, ok := f.spelledYear(i); ok && (count != "2000" || f.is(i-1, "year")) {
+		start, _ := f.widen(i)
+		if f.is(i-1, "year") && f.free(i-1) {
+			start = i - 1
+			if f.free(i-2) && f.is(i-2, "the") {
+				start--
 			}
 		}
+		return match{start, k, strconv.Itoa(y)}, true
 	}
 	hyphen := false
 	if f.punct(j, '-') && f.adj(j) && f.adj(j+1) {
@@ -106,14 +108,23 @@ func (f *finder) durationAt(i int) (match, bool) {
 				t.w.word == "twice" || t.w.word == "percent" || t.w.word == "million" || t.w.word == "billion") {
 				return match{}, false
 			}
+			if article && t.kind == tWord && t.w == nil && !t.upper && plural(f.text[t.s:t.e]) {
+				return match{}, false // "four flights a week"
+			}
 		}
 	}
 	if f.is(i-1, "per") || f.is(i-1, "every") || f.is(i-1, "each") {
 		return match{}, false
 	}
 	end := j + 1
-	if f.punct(end, '-') && f.adj(end) && f.adj(end+1) && (f.is(end+1, "old") || f.is(end+1, "long")) {
+	if f.is(end, "old") || f.punct(end, '-') && f.adj(end) && f.is(end+1, "old") {
+		return match{}, false // an age: "52 years old", "a 6-year-old boy"
+	}
+	if f.punct(end, '-') && f.adj(end) && f.adj(end+1) && f.is(end+1, "long") {
 		end += 2
+	}
+	if (f.is(end, "a") || f.is(end, "per") || f.is(end, "each")) && f.cls(end+1, cUnit) {
+		return match{}, false // a rate: "24 hours a day"
 	}
 	start := f.widenDuration(i)
 	// Dates counted from publication.
@@ -194,10 +205,25 @@ func (f *finder) unitAt(i int) (match, bool) {
 		if f.free(i-1) && f.is(i-1, "the") {
 			start--
 		}
-		if !f.known {
-			return match{start, i + 3, ""}, true
+		end := i + 3
+		if unit == uYear && f.is(end, "quarter") {
+			if !f.known {
+				return match{start, end + 1, ""}, true
+			}
+			return match{start, end + 1, quarterOf(addMonths(f.pub, -15))}, true
 		}
-		return match{start, i + 3, f.back(-1, unit)}, true
+		if unit == uYear && f.is(end, "period") {
+			end++
+		}
+		if unit == uYear {
+			if k, count, _, ok := f.number(end); ok && count != "1" && f.cls(k, cUnit) && f.word(k).plural && f.word(k).val < uYear {
+				return match{start, k + 1, durationValue(count, f.word(k).val)}, true
+			}
+		}
+		if !f.known {
+			return match{start, end, ""}, true
+		}
+		return match{start, end, f.back(-1, unit)}, true
 	}
 	if e.plural {
 		if unit == uWeekend || unit == uHalf || unit == uSecond {
@@ -221,6 +247,16 @@ func (f *finder) unitAt(i int) (match, bool) {
 	}
 	if !f.free(i - 1) {
 		return match{}, false
+	}
+	if f.is(i-1, "the") && (unit == uQuarter || unit == uWeekend) {
+		// "the quarter" of a company report is the last one ended.
+		if !f.known {
+			return match{i - 1, i + 1, ""}, true
+		}
+		if unit == uQuarter {
+			return match{i - 1, i + 1, quarterOf(addMonths(f.pub, -3))}, true
+		}
+		return match{i - 1, i + 1, weekOf(f.pub) + "-WE"}, true
 	}
 	switch rel := f.mod(i - 1); rel {
 	case mThis, mLast, mNext, mPast, mComing, mPrevious, mFollowing, mLatest, mCurrent:
@@ -315,7 +351,10 @@ func (f *finder) relAt(i int) (match, bool) {
 	case rFuture:
 		p := f.word(i - 1)
 		if p == nil || p.word != "the" && p.word != "near" && p.word != "foreseeable" {
-			return match{}, false
+			if f.toks[i].upper || f.free(i-1) && f.toks[i-1].kind == tWord && f.toks[i-1].w == nil && !f.toks[i-1].upper && !f.cls(i-1, cPrep) {
+				return match{}, false
+			}
+			return match{i, end, "FUTURE_REF"}, true // "future losses"
 		}
 		start = i - 1
 		if p.word != "the" && f.is(start-1, "the") {
@@ -349,4 +388,34 @@ func (f *finder) partAt(i int) (match, bool) {
 		return match{i - 1, i + 1, ""}, true
 	}
 	return match{i - 1, i + 1, dayOf(f.pub.AddDate(0, 0, n))}, true
+}
+
+// plural guesses whether a lower-case word is a plural noun ("flights"),
+// the usual word before a rate such as "a week".
+func plural(w string) bool {
+	if len(w) < 4 || w[len(w)-1] != 's' {
+		return false
+	}
+	switch w[len(w)-2] {
+	case 's', 'u', 'i':
+		return false
+	}
+	switch w {
+	case "was", "has", "does", "goes", "lasts", "takes", "spends", "needs", "gets", "perhaps", "whereas":
+		return false
+	}
+	return true
+}
+
+// currentAt reads "current" standing for the present ("the current
+// crisis"); "current account" and "the current quarter" are not that.
+func (f *finder) currentAt(i int) (match, bool) {
+	n := f.word(i + 1)
+	if n != nil && (n.cls == cUnit || n.cls == cSeason || n.cls == cMonth) {
+		return match{}, false
+	}
+	if n != nil && (n.word == "account" || n.word == "accounts") || f.toks[min(i+1, len(f.toks)-1)].kind != tWord {
+		return match{}, false
+	}
+	return match{i, i + 1, "PRESENT_REF"}, true
 }

@@ -73,23 +73,36 @@ func durationValue(count string, unit int) string {
 	return "P" + count + unitLetter[unit]
 }
 
-// resolveMD picks the year of a day and month written without one: the
-// publication year, the year before when that would put the day more than
-// about six months after publication, and the next occurrence in a future
-// context.
+// soon is how far after publication a date written without its year may
+// lie before it is taken for the year before: news reports the past, and
+// announces little more than a couple of months ahead unless its verbs say so.
+const soon = 75 * 24 * time.Hour
+
+// yearOf picks the year of a month (and day, or 1) written without one: the
+// latest year that does not put it more than soon after publication, or, in
+// a future context, the first year that puts it no earlier than a month
+// before publication.
+func (f *finder) yearOf(m, d int, fut bool) int {
+	y := f.pub.Year()
+	at := func(y int) time.Time { return time.Date(y, time.Month(m), d, 12, 0, 0, 0, time.UTC) }
+	if fut {
+		if at(y).Before(f.pub.AddDate(0, -1, 0)) {
+			y++
+		}
+		return y
+	}
+	limit := f.pub.Add(soon)
+	for y = f.pub.Year() + 1; at(y).After(limit); y-- {
+	}
+	return y
+}
+
+// resolveMD values a day and month written without a year.
 func (f *finder) resolveMD(m, d int, fut bool) string {
 	if !f.known {
 		return ymd(0, m, d)
 	}
-	y := f.pub.Year()
-	c := time.Date(y, time.Month(m), d, 12, 0, 0, 0, time.UTC)
-	switch {
-	case fut && c.Before(f.pub.AddDate(0, -1, 0)):
-		y++
-	case !fut && c.After(f.pub.AddDate(0, 6, 0)):
-		y--
-	}
-	return ymd(y, m, d)
+	return ymd(f.yearOf(m, d, fut), m, d)
 }
 
 // back values the date n units from publication (n < 0: before it).

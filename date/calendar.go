@@ -245,6 +245,10 @@ func (f *finder) yearAt(i int) (match, bool) {
 	if f.is(i+1, "percent") || f.punct(i+1, ':') || f.cls(i+1, cUnit) || f.is(i+1, "million") || f.is(i+1, "billion") {
 		return match{}, false
 	}
+	if n := i + 1; n < len(f.toks) && f.toks[n].kind == tWord && f.toks[n].w == nil && !f.toks[n].upper &&
+		plural(f.text[f.toks[n].s:f.toks[n].e]) && !strongPrep(f.word(i-1)) {
+		return match{}, false // "1990 people"
+	}
 	if y < 1900 || y > 2099 {
 		if !f.cls(i-1, cPrep) {
 			return match{}, false
@@ -498,4 +502,17 @@ func (f *finder) holidayAt(i int) (match, bool) {
 		return match{i, end + 1, ymd(f.toks[end].n, m, d)}, true
 	}
 	return match{i, end, f.resolveMD(m, d, f.future(i))}, true
+}
+
+// strongPrep reports whether e is a preposition that makes the number after
+// it a year: "in 1990 troops".
+func strongPrep(e *entry) bool {
+	if e == nil {
+		return false
+	}
+	switch e.word {
+	case "in", "since", "of", "from", "until", "till", "by", "during", "before", "after", "through", "throughout":
+		return true
+	}
+	return false
 }

@@ -108,7 +108,7 @@ func (f *finder) durationAt(i int) (match, bool) {
 				t.w.word == "twice" || t.w.word == "percent" || t.w.word == "million" || t.w.word == "billion") {
 				return match{}, false
 			}
-			if article && t.kind == tWord && t.w == nil && !t.upper && plural(f.text[t.s:t.e]) {
+			if article && t.kind == tWord && (t.w == nil && !t.upper && plural(f.text[t.s:t.e]) || t.w != nil && t.w.cls == cUnit) {
 				return match{}, false // "four flights a week"
 			}
 		}
@@ -393,6 +393,10 @@ func (f *finder) partAt(i int) (match, bool) {
 // plural guesses whether a lower-case word is a plural noun ("flights"),
 // the usual word before a rate such as "a week".
 func plural(w string) bool {
+	switch w {
+	case "people", "men", "women", "children", "police", "personnel", "cattle", "feet":
+		return true
+	}
 	if len(w) < 4 || w[len(w)-1] != 's' {
 		return false
 	}

@@ -152,8 +152,14 @@ func (f *finder) widen(i int) (start, rel int) {
 // "the 5th of September", "09/05/2017".
 func (f *finder) dayFirst(i int) (match, bool) {
 	n, nd, _ := f.num(i)
-	if nd >= 1 && nd <= 2 && n >= 1 && n <= 31 && f.punct(i+1, '/') && f.adj(i+1) {
-		return f.slashDate(i)
+	if nd >= 1 && nd <= 2 && n >= 1 && n <= 31 && f.adj(i+1) {
+		for _, sep := range []byte{'/', '-', '.'} {
+			if f.punct(i+1, sep) {
+				if m, ok := f.numericDate(i, sep); ok {
+					return m, true
+				}
+			}
+		}
 	}
 	if !f.isDay(i) {
 		return match{}, false
@@ -174,17 +180,21 @@ func (f *finder) dayFirst(i int) (match, bool) {
 	return f.monthAt(start, j, n)
 }
 
-// slashDate reads "09/05/2017" in US order (day first when the first
-// number cannot be a month).
-func (f *finder) slashDate(i int) (match, bool) {
+// numericDate reads "09/05/2017" in US order, and "05-09-2017" or
+// "05.09.2017" day first, as Europe and the Middle East write them; either
+// way round when only one order makes a date.
+func (f *finder) numericDate(i int, sep byte) (match, bool) {
 	a := f.toks[i].n
 	b, nd, ok := f.num(i + 2)
-	if !ok || nd < 1 || nd > 2 || !f.adj(i+2) || !f.punct(i+3, '/') || !f.adj(i+3) || !f.isYear(i+4) || !f.adj(i+4) {
+	if !ok || nd < 1 || nd > 2 || !f.adj(i+2) || !f.punct(i+3, sep) || !f.adj(i+3) || !f.isYear(i+4) || !f.adj(i+4) {
 		return match{}, false
 	}
 	m, d := a, b
-	if m > 12 {
+	if sep != '/' {
 		m, d = b, a
+	}
+	if m > 12 {
+		m, d = d, m
 	}
 	if m < 1 || m > 12 || d < 1 || d > 31 {
 		return match{}, false

@@ -126,7 +126,13 @@ func (f *finder) durationAt(i int) (match, bool) {
 	if (f.is(end, "a") || f.is(end, "per") || f.is(end, "each")) && f.cls(end+1, cUnit) {
 		return match{}, false // a rate: "24 hours a day"
 	}
-	start := f.widenDuration(i)
+	if unit == uQuarter && f.is(end, "of") {
+		return match{}, false // a fraction: "a quarter of the city"
+	}
+	start := i
+	if !hyphen || !f.is(i-1, "the") {
+		start = f.widenDuration(i)
+	}
 	// Dates counted from publication.
 	dir := 0
 	switch {

@@ -6,6 +6,9 @@ import "strconv"
 // "a few", "several". It returns the token after it, the count as written
 // in a duration ("3", "1.5", "X") and whether it is the article "a"/"an".
 func (f *finder) number(i int) (next int, count string, article, ok bool) {
+	if i < 0 || i >= len(f.toks) {
+		return 0, "", false, false
+	}
 	t := &f.toks[i]
 	if t.kind == tNum {
 		if t.nd == 0 {

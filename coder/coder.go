@@ -1,7 +1,18 @@
 package coder
 
 import (
+	"fmt"
+	"sort"
+	"time"
+
 	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/actor"
+	"github.com/khaldun/khaldun/date"
+	"github.com/khaldun/khaldun/event"
+	"github.com/khaldun/khaldun/kb"
+	"github.com/khaldun/khaldun/mention"
+	"github.com/khaldun/khaldun/quote"
+	"github.com/khaldun/khaldun/text"
 )
 
 // Config says which data the coder loads on top of what is embedded.
@@ -19,16 +30,87 @@ type Config struct {
 
 // Coder codes articles. It is safe for concurrent use once built.
 type Coder struct {
-	cfg Config
+	kb  *kb.KB
+	lex *event.Lexicon
 }
 
 // New loads the knowledge base and lexicons once.
 func New(cfg Config) (*Coder, error) {
-	return &Coder{cfg: cfg}, nil
+	load := kb.Load
+	if cfg.KBDir != "" {
+		load = func() (*kb.KB, error) { return kb.LoadWithDir(cfg.KBDir) }
+	}
+	k, err := load()
+	if err != nil {
+		return nil, fmt.Errorf("load knowledge base: %w", err)
+	}
+	var lex *event.Lexicon
+	if cfg.LexiconDir != "" {
+		lex, err = event.LoadLexiconDir(cfg.LexiconDir)
+	} else {
+		lex, err = event.LoadLexicon()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("load event lexicon: %w", err)
+	}
+	if cfg.PetrarchDir != "" {
+		if err := addPetrarch(lex, cfg.PetrarchDir); err != nil {
+			return nil, err
+		}
+	}
+	return &Coder{kb: k, lex: lex}, nil
 }
 
-// Code turns one article into its record.
+// KB returns the knowledge base the coder uses.
+func (c *Coder) KB() *kb.KB { return c.kb }
+
+// Code turns one article into its record, stage after stage.
 func (c *Coder) Code(a khaldun.Article) khaldun.Record {
-	return khaldun.Record{Article: a, Actors: []khaldun.Actor{}, Places: []khaldun.Place{},
-		Events: []khaldun.Event{}, Quotes: []khaldun.Quote{}, Dates: []khaldun.Date{}}
+	doc := text.Annotate(a.Text)
+	mentions := mention.Find(doc, c.kb)
+	resolved := actor.Resolve(doc, mentions, c.kb, actor.Options{Published: a.Published, Dateline: a.Dateline})
+	published, _ := time.Parse("2006-01-02", a.Published)
+	dates := date.Find(a.Text, published)
+	events := event.Find(event.Input{Doc: doc, Actors: resolved, Dates: dates, Published: a.Published}, c.lex)
+	quotes := quote.Find(a.Text, doc.SentenceSpans(), quoteRefs(resolved.Refs))
+
+	rec := khaldun.Record{Article: a, Actors: resolved.Actors, Places: resolved.Places,
+		Events: events, Quotes: quotes, Dates: dates}
+	for i := range rec.Actors {
+		if rec.Actors[i].Mentions == nil {
+			rec.Actors[i].Mentions = []khaldun.Span{}
+		}
+		sortSpans(rec.Actors[i].Mentions)
+	}
+	if rec.Actors == nil {
+		rec.Actors = []khaldun.Actor{}
+	}
+	if rec.Places == nil {
+		rec.Places = []khaldun.Place{}
+	}
+	if rec.Events == nil {
+		rec.Events = []khaldun.Event{}
+	}
+	if rec.Quotes == nil {
+		rec.Quotes = []khaldun.Quote{}
+	}
+	if rec.Dates == nil {
+		rec.Dates = []khaldun.Date{}
+	}
+	return rec
+}
+
+func quoteRefs(refs []actor.Ref) []quote.Ref {
+	out := make([]quote.Ref, 0, len(refs))
+	for _, r := range refs {
+		if r.Actor == "" {
+			continue
+		}
+		out = append(out, quote.Ref{Span: r.Span, Actor: r.Actor, Person: r.Person})
+	}
+	return out
+}
+
+func sortSpans(s []khaldun.Span) {
+	sort.Slice(s, func(i, j int) bool { return s[i].Start < s[j].Start })
 }

@@ -215,3 +215,13 @@ func (d *Doc) Chunks(i int) []Chunk {
 	}
 	return out
 }
+
+// FunctionWord reports whether the lower-case word is a closed-class word:
+// a determiner, preposition, conjunction, pronoun, modal and the like.
+func FunctionWord(w string) bool {
+	switch lexicon[w] {
+	case Det, Prep, Conj, Sub, Pron, Poss, Modal, To, Neg:
+		return true
+	}
+	return false
+}

@@ -1,0 +1,702 @@
+package actor
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/kb"
+	"github.com/khaldun/khaldun/mention"
+	"github.com/khaldun/khaldun/text"
+)
+
+// Ref is one mention resolved to the actor or place it refers to.
+type Ref struct {
+	Span       khaldun.Span
+	First, End int // tokens
+	Kind       mention.Kind
+	Actor      string // actor id, or ""
+	Place      string // place id, or ""
+	Person     bool   // the actor is a person
+}
+
+// Result is what resolution produces for one article.
+type Result struct {
+	Actors []khaldun.Actor
+	Places []khaldun.Place
+	// Refs are the resolved mentions in text order: names, titles that
+	// refer back ("the official"), pronouns, countries, places.
+	Refs []Ref
+	// Countries maps an actor id to the country actor id of the same
+	// country, for capitals used for their governments.
+	CountryActor map[string]string
+}
+
+// Options carries what resolution needs to know about the article.
+type Options struct {
+	Published string // YYYY-MM-DD, to pick a known person's role at the time
+	Dateline  string // the dateline place as written, for local bodies ("police")
+}
+
+type resolver struct {
+	d     *text.Doc
+	ms    []mention.Mention
+	k     *kb.KB
+	opt   Options
+	at    []int // token -> mention index, -1
+	res   Result
+	byKey map[string]int // actor key -> index in res.Actors
+	place map[string]int // place key -> index in res.Places
+	// person actors in order of mention, for pronouns and descriptions
+	lastPerson []personRef
+	homeCC     string // the country of the dateline
+	docCC      map[string]int
+}
+
+type personRef struct {
+	actor    int
+	sentence int
+	token    int
+}
+
+// Resolve turns mentions into actors and places, one per thing named, and
+// resolves surnames, descriptions and pronouns to them.
+func Resolve(d *text.Doc, ms []mention.Mention, k *kb.KB, opt Options) Result {
+	r := &resolver{d: d, ms: ms, k: k, opt: opt, byKey: map[string]int{}, place: map[string]int{}, docCC: map[string]int{}}
+	r.at = make([]int, len(d.Tokens))
+	for i := range r.at {
+		r.at[i] = -1
+	}
+	for i, m := range ms {
+		for t := m.First; t < m.End; t++ {
+			r.at[t] = i
+		}
+	}
+	r.res.CountryActor = map[string]string{}
+	r.countries()
+	r.run()
+	sort.SliceStable(r.res.Refs, func(a, b int) bool { return r.res.Refs[a].Span.Start < r.res.Refs[b].Span.Start })
+	return r.res
+}
+
+// countries notes which countries the article is about: the dateline's and
+// every country or nationality named, to choose between places of one name.
+func (r *resolver) countries() {
+	if r.opt.Dateline != "" {
+		head := r.opt.Dateline
+		if i := strings.IndexByte(head, ','); i > 0 {
+			head = head[:i]
+		}
+		for _, e := range r.k.Lookup(kb.Normalize(head)) {
+			if e.Kind == kb.KindPlace || e.Kind == kb.KindCountry {
+				r.homeCC = e.Country
+				break
+			}
+		}
+	}
+	for _, m := range r.ms {
+		if m.Kind == mention.Country || m.Kind == mention.Nationality {
+			r.docCC[m.Entries[0].Country]++
+		}
+	}
+	if r.homeCC != "" {
+		r.docCC[r.homeCC] += 2
+	}
+}
+
+func (r *resolver) run() {
+	// first pass: full names, so that later surnames find them
+	names := map[string]int{} // normalised surname or full name -> actor
+	for i, m := range r.ms {
+		if m.Kind != mention.Name || m.End-m.First < 2 || isOrgName(r.d, &r.ms[i]) {
+			continue
+		}
+		toks := r.d.Tokens[m.First:m.End]
+		for j := range toks {
+			tail := kb.Normalize(spanText(r.d, m.First+j, m.End))
+			if _, ok := names[tail]; !ok {
+				names[tail] = i
+			}
+		}
+	}
+	for i := range r.ms {
+		m := &r.ms[i]
+		si := r.d.SentenceOf(m.First)
+		switch m.Kind {
+		case mention.Person:
+			a := r.person(m, m.Entries[0].Name, &m.Entries[0])
+			r.ref(m, a)
+			r.notePerson(a, si, m.First)
+		case mention.Name:
+			r.name(i, m, si, names)
+		case mention.Org, mention.Group:
+			e := m.Entries[0]
+			a := r.actor("org:"+e.Name, func() khaldun.Actor {
+				kind := khaldun.KindOrganization
+				if e.Kind == kb.KindGroup {
+					kind = khaldun.KindGroup
+				}
+				return khaldun.Actor{Name: e.Name, Kind: kind, Country: e.Country, Sector: e.Sector, Code: codeOf(e.Code, e.Country, e.Sector), Evidence: "kb"}
+			})
+			r.ref(m, a)
+		case mention.Country:
+			e := m.Entries[0]
+			a := r.actor("country:"+e.Country, func() khaldun.Actor {
+				return khaldun.Actor{Name: e.Name, Kind: khaldun.KindCountry, Country: e.Country, Code: e.Country, Evidence: "kb"}
+			})
+			ref := r.ref(m, a)
+			if r.locative(m.First) {
+				if c, ok := r.k.Country(e.Country); ok {
+					ref.Place = r.addPlace(m, kb.Entry{Kind: kb.KindPlace, Name: e.Name, Country: e.Country, Lat: c.Lat, Lon: c.Lon, Feature: "country"})
+				}
+			}
+		case mention.Nationality:
+			r.nationality(i, m)
+		case mention.Place:
+			e := r.choosePlace(m.Entries)
+			if !r.plausiblePlace(m, e) {
+				continue
+			}
+			pid := r.addPlace(m, e)
+			r.res.Refs = append(r.res.Refs, Ref{Span: m.Span, First: m.First, End: m.End, Kind: m.Kind, Place: pid})
+		case mention.Title:
+			r.title(i, m, si)
+		case mention.Pronoun:
+			r.pronoun(m, si)
+		}
+	}
+	// country actors stand for capitals used as agents ("brokered by Moscow")
+	for _, p := range r.res.Places {
+		if p.Feature != kb.FeatureCapital {
+			continue
+		}
+		if i, ok := r.byKey["country:"+p.Country]; ok {
+			r.res.CountryActor[p.ID] = r.res.Actors[i].ID
+		} else if c, ok := r.k.Country(p.Country); ok {
+			i := r.actor("country:"+p.Country, func() khaldun.Actor {
+				return khaldun.Actor{Name: c.Name, Kind: khaldun.KindCountry, Country: p.Country, Code: p.Country, Evidence: "capital " + p.Name}
+			})
+			r.res.CountryActor[p.ID] = r.res.Actors[i].ID
+		}
+	}
+}
+
+func spanText(d *text.Doc, i, j int) string {
+	return d.Text[d.Tokens[i].Span.Start:d.Tokens[j-1].Span.End]
+}
+
+// orgHeads are last words that make an unknown name an organisation.
+var orgHeads = map[string]bool{
+	"council": true, "ministry": true, "party": true, "front": true, "army": true, "agency": true,
+	"committee": true, "organization": true, "organisation": true, "union": true, "company": true,
+	"corp": true, "corporation": true, "inc": true, "ltd": true, "bank": true, "university": true,
+	"court": true, "group": true, "brigade": true, "brigades": true, "movement": true, "forces": true,
+	"police": true, "association": true, "institute": true, "news": true, "times": true, "post": true,
+	"commission": true, "department": true, "office": true, "authority": true, "federation": true,
+	"alliance": true, "coalition": true, "network": true, "fund": true, "foundation": true, "service": true,
+	"services": true, "assembly": true, "parliament": true, "senate": true, "congress": true, "board": true,
+	"club": true, "team": true, "airlines": true, "airways": true, "industries": true, "group's": true,
+	"hospital": true, "school": true, "church": true, "mosque": true, "cabinet": true, "guard": true,
+	"militia": true, "command": true, "battalion": true, "regiment": true, "division": true, "embassy": true,
+	"press": true, "tribune": true, "journal": true, "herald": true, "telegraph": true, "radio": true,
+	"television": true, "tv": true, "holdings": true, "systems": true, "motors": true, "bureau": true,
+}
+
+func isOrgName(d *text.Doc, m *mention.Mention) bool {
+	last := d.Tokens[m.End-1].Lower
+	if orgHeads[last] {
+		return true
+	}
+	first := d.Tokens[m.First].Lower
+	return first == "ministry" || first == "university" || first == "bank" || first == "council"
+}
+
+// name resolves an unknown capitalised name: a surname of a person already
+// named, a new person, or an organisation.
+func (r *resolver) name(i int, m *mention.Mention, si int, names map[string]int) {
+	if isOrgName(r.d, m) {
+		a := r.actor("org:"+m.Key, func() khaldun.Actor {
+			return khaldun.Actor{Name: m.Text(r.d.Text), Kind: khaldun.KindOrganization}
+		})
+		r.describeOrg(a, m)
+		r.ref(m, a)
+		return
+	}
+	if j, ok := names[m.Key]; ok && j != i {
+		full := &r.ms[j]
+		a := r.person(full, full.Text(r.d.Text), nil)
+		r.ref(m, a)
+		r.notePerson(a, si, m.First)
+		return
+	}
+	single := m.End-m.First == 1
+	if single {
+		next := m.End
+		// a name used as a modifier: "Takfiri terrorism", "Daesh siege"
+		if next < len(r.d.Tokens) && r.d.Tokens[next].Tag == text.Noun && !r.d.Tokens[next].Cap && !r.hasTitleBefore(m) {
+			return
+		}
+		if m.Initial && !r.hasTitleBefore(m) && !r.speaks(m) {
+			return
+		}
+	}
+	a := r.person(m, m.Text(r.d.Text), nil)
+	r.ref(m, a)
+	r.notePerson(a, si, m.First)
+}
+
+// hasTitleBefore reports whether a person title stands right before m.
+func (r *resolver) hasTitleBefore(m *mention.Mention) bool {
+	if m.First == 0 {
+		return false
+	}
+	j := r.at[m.First-1]
+	return j >= 0 && r.ms[j].Kind == mention.Title && r.ms[j].Role.Person
+}
+
+// speaks reports whether a speech or action verb follows the name.
+func (r *resolver) speaks(m *mention.Mention) bool {
+	if m.End >= len(r.d.Tokens) {
+		return false
+	}
+	t := r.d.Tokens[m.End]
+	return t.Tag.IsVerb() || t.Tag == text.Modal || t.Text == ","
+}
+
+// person returns the actor of the person named by m, creating it with the
+// descriptions around m.
+func (r *resolver) person(m *mention.Mention, name string, e *kb.Entry) int {
+	key := "person:" + kb.Normalize(name)
+	i, fresh := r.actorNew(key, func() khaldun.Actor {
+		return khaldun.Actor{Name: name, Kind: khaldun.KindPerson}
+	})
+	a := &r.res.Actors[i]
+	d := r.describe(m)
+	for _, role := range d.roles {
+		if !contains(a.Roles, role) {
+			a.Roles = append(a.Roles, role)
+		}
+	}
+	if a.Country == "" && d.country != "" {
+		a.Country, a.Evidence = d.country, d.evidence
+	}
+	if a.Sector == "" && d.sector != "" {
+		a.Sector = d.sector
+	}
+	if e != nil && fresh {
+		for _, pr := range e.RoleAt(r.opt.Published) {
+			if !contains(a.Roles, pr.Title) {
+				a.Roles = append(a.Roles, pr.Title)
+			}
+			if a.Country == "" {
+				a.Country, a.Evidence = pr.Country, "kb"
+			}
+			if a.Sector == "" {
+				a.Sector = pr.Sector
+			}
+		}
+		if a.Country == "" {
+			a.Country = e.Country
+		}
+		if a.Sector == "" {
+			a.Sector = e.Sector
+		}
+	}
+	a.Code = codeOf("", a.Country, a.Sector)
+	return i
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+func codeOf(code, country, sector string) string {
+	if code != "" {
+		return code
+	}
+	return country + sector
+}
+
+// description is what the words around a name say of its bearer.
+type description struct {
+	roles           []string
+	country, sector string
+	evidence        string
+}
+
+// describe reads the titles before a name ("Top Iranian security official
+// Ali Shamkhani") and the appositive after it ("Ali Mamlouk, the Syrian
+// security chief,").
+func (r *resolver) describe(m *mention.Mention) description {
+	var d description
+	// premodifiers, right to left
+	var pre []int
+	for t := m.First - 1; t >= 0 && t >= m.First-10; t-- {
+		tok := r.d.Tokens[t]
+		j := r.at[t]
+		if j >= 0 {
+			k := r.ms[j].Kind
+			if k != mention.Title && k != mention.Nationality && k != mention.Country && k != mention.Org && k != mention.Place {
+				break
+			}
+			pre = append(pre, j)
+			t = r.ms[j].First
+			continue
+		}
+		if tok.Tag == text.Adj || tok.Tag == text.Noun || tok.Lower == "for" || tok.Lower == "of" || tok.Lower == "and" {
+			continue
+		}
+		break
+	}
+	// left to right; a nationality after "for" or "of" names a portfolio
+	portfolio := false
+	for k := len(pre) - 1; k >= 0; k-- {
+		pm := r.ms[pre[k]]
+		if pm.First > 0 {
+			w := r.d.Tokens[pm.First-1].Lower
+			if w == "for" || w == "of" {
+				portfolio = true
+			}
+		}
+		r.addDescriptor(&d, pm, portfolio, "title before the name")
+	}
+	// the appositive
+	e := m.End
+	if e < len(r.d.Tokens) && r.d.Tokens[e].Text == "," {
+		end := r.d.Sentences[r.d.SentenceOf(e)].End
+		portfolio := false
+		for t := e + 1; t < end && t < e+14; t++ {
+			tok := r.d.Tokens[t]
+			if tok.Text == "," || tok.Tag.IsVerb() && tok.Tag != text.Past || tok.Tag == text.Modal {
+				break
+			}
+			if tok.Lower == "for" {
+				portfolio = true
+			}
+			j := r.at[t]
+			if j < 0 {
+				continue
+			}
+			am := r.ms[j]
+			switch am.Kind {
+			case mention.Person:
+				// "President Putin's special envoy": the principal's country
+				if am.End < len(r.d.Tokens) && r.d.Tokens[am.End].Tag == text.Poss && d.country == "" {
+					for _, pr := range am.Entries[0].RoleAt(r.opt.Published) {
+						d.country, d.evidence = pr.Country, "envoy of "+am.Entries[0].Name
+						break
+					}
+					if d.country == "" {
+						d.country, d.evidence = am.Entries[0].Country, "envoy of "+am.Entries[0].Name
+					}
+				}
+			case mention.Title:
+				// a title before another name is that person's: "President
+				// Putin's special envoy"
+				if n := am.End; n < len(r.at) && r.at[n] >= 0 && (r.ms[r.at[n]].Kind == mention.Person || r.ms[r.at[n]].Kind == mention.Name) {
+					break
+				}
+				r.addDescriptor(&d, am, portfolio, "apposition")
+			default:
+				r.addDescriptor(&d, am, portfolio, "apposition")
+			}
+			t = am.End - 1
+		}
+	}
+	return d
+}
+
+func (r *resolver) addDescriptor(d *description, m mention.Mention, portfolio bool, where string) {
+	switch m.Kind {
+	case mention.Title:
+		if m.Role.Person {
+			d.roles = append(d.roles, m.Key)
+			if d.sector == "" {
+				d.sector = m.Role.Sector
+			}
+		}
+	case mention.Nationality, mention.Country:
+		if !portfolio && d.country == "" {
+			d.country, d.evidence = m.Entries[0].Country, where+": "+m.Text(r.d.Text)
+		}
+	case mention.Org:
+		e := m.Entries[0]
+		if d.country == "" && e.Country != "" && e.Sector != "IGO" {
+			d.country, d.evidence = e.Country, where+": "+e.Name
+		}
+		if d.sector == "" {
+			d.sector = e.Sector
+		}
+	}
+}
+
+// describeOrg gives an unknown organisation the country of a nationality
+// right before it ("Iraqi Communist Party").
+func (r *resolver) describeOrg(i int, m *mention.Mention) {
+	a := &r.res.Actors[i]
+	if a.Country != "" || m.First == 0 {
+		return
+	}
+	if j := r.at[m.First-1]; j >= 0 && (r.ms[j].Kind == mention.Nationality || r.ms[j].Kind == mention.Country) {
+		a.Country = r.ms[j].Entries[0].Country
+		a.Code = codeOf("", a.Country, a.Sector)
+	}
+}
+
+// nationality handles a demonym: with a body after it ("the Syrian army")
+// it names a group actor; alone it only describes.
+func (r *resolver) nationality(i int, m *mention.Mention) {
+	if m.End >= len(r.d.Tokens) {
+		return
+	}
+	// the body may follow an adjective: "the Syrian national army"
+	for t := m.End; t < len(r.d.Tokens) && t < m.End+3; t++ {
+		j := r.at[t]
+		if j < 0 {
+			if r.d.Tokens[t].Tag == text.Adj {
+				continue
+			}
+			return
+		}
+		b := &r.ms[j]
+		if b.Kind != mention.Title || b.Role.Person && !collective(b.Key) {
+			return
+		}
+		cc := m.Entries[0].Country
+		name := spanText(r.d, m.First, b.End)
+		var a int
+		if e, ok := r.known(name); ok {
+			// "the Syrian army" is the Syrian Arab Army of the knowledge base
+			a = r.actor("org:"+e.Name, func() khaldun.Actor {
+				return khaldun.Actor{Name: e.Name, Kind: khaldun.KindOrganization, Country: e.Country, Sector: e.Sector, Code: codeOf(e.Code, e.Country, e.Sector), Evidence: "kb"}
+			})
+		} else {
+			a = r.actor("body:"+cc+":"+b.Role.Name, func() khaldun.Actor {
+				return khaldun.Actor{Name: name, Kind: khaldun.KindOrganization, Country: cc, Sector: b.Role.Sector,
+					Code: cc + b.Role.Sector, Roles: []string{b.Role.Name}, Evidence: "nationality and body: " + name}
+			})
+		}
+		b.Kind = 0 // consumed
+		span := khaldun.Span{Start: m.Span.Start, End: b.Span.End}
+		r.res.Actors[a].Mentions = append(r.res.Actors[a].Mentions, span)
+		r.res.Refs = append(r.res.Refs, Ref{Span: span, First: m.First, End: b.End, Kind: mention.Org, Actor: r.res.Actors[a].ID})
+		return
+	}
+}
+
+// title resolves a title with no name: a description of an actor named
+// before ("the security official"), or a body of the home country
+// ("police fired tear gas").
+func (r *resolver) title(i int, m *mention.Mention, si int) {
+	if m.Role.Person {
+		if !m.Definite || r.namedNext(m) {
+			return
+		}
+		head := lastWord(m.Key)
+		for k := len(r.lastPerson) - 1; k >= 0; k-- {
+			p := r.lastPerson[k]
+			a := &r.res.Actors[p.actor]
+			for _, role := range a.Roles {
+				if lastWord(role) == head {
+					r.ref(m, p.actor)
+					r.notePerson(p.actor, si, m.First)
+					return
+				}
+			}
+		}
+		return
+	}
+	// a body with no nationality before it: a national body when the
+	// article's country is known
+	if m.First > 0 {
+		if j := r.at[m.First-1]; j >= 0 && r.ms[j].Kind == mention.Nationality {
+			return
+		}
+	}
+	if r.homeCC == "" || !bodyActors[m.Role.Sector] {
+		return
+	}
+	cc := r.homeCC
+	a := r.actor("body:"+cc+":"+m.Role.Name, func() khaldun.Actor {
+		name := m.Role.Name
+		if c, ok := r.k.Country(cc); ok {
+			name = c.Name + " " + m.Role.Name
+		}
+		return khaldun.Actor{Name: name, Kind: khaldun.KindOrganization, Country: cc, Sector: m.Role.Sector,
+			Code: cc + m.Role.Sector, Roles: []string{m.Role.Name}, Evidence: "body in a story datelined " + r.opt.Dateline}
+	})
+	r.ref(m, a)
+}
+
+// bodyActors are the sectors of bodies that act in local news.
+var bodyActors = map[string]bool{"MIL": true, "COP": true}
+
+// namedNext reports whether a name follows the title ("the minister, Ali").
+func (r *resolver) namedNext(m *mention.Mention) bool {
+	if m.End < len(r.d.Tokens) {
+		if j := r.at[m.End]; j >= 0 && (r.ms[j].Kind == mention.Name || r.ms[j].Kind == mention.Person) {
+			return true
+		}
+	}
+	return false
+}
+
+func lastWord(s string) string {
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+// pronoun resolves he/she to the person who is the topic: the first person
+// named in the nearest sentence before (or earlier in this one).
+func (r *resolver) pronoun(m *mention.Mention, si int) {
+	if m.Key == "they" || m.Key == "them" || m.Key == "their" {
+		return
+	}
+	best := -1
+	for k := len(r.lastPerson) - 1; k >= 0; k-- {
+		p := r.lastPerson[k]
+		if p.sentence == si && p.token < m.First {
+			best = k
+			continue
+		}
+		if best >= 0 {
+			break
+		}
+		if p.sentence < si {
+			// the first person in that sentence
+			s := p.sentence
+			best = k
+			for k2 := k - 1; k2 >= 0 && r.lastPerson[k2].sentence == s; k2-- {
+				best = k2
+			}
+			break
+		}
+	}
+	if best < 0 {
+		return
+	}
+	a := r.lastPerson[best].actor
+	r.ref(m, a)
+}
+
+func (r *resolver) notePerson(a, si, tok int) {
+	r.lastPerson = append(r.lastPerson, personRef{actor: a, sentence: si, token: tok})
+}
+
+// locative reports whether a preposition of place comes before token i.
+func (r *resolver) locative(i int) bool {
+	for t := i - 1; t >= 0 && t >= i-3; t-- {
+		switch r.d.Tokens[t].Lower {
+		case "in", "at", "near", "across", "throughout", "inside", "outside", "into", "from", "to", "around":
+			return true
+		case "the", "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// choosePlace picks among places of one name: a place in a country the
+// article is about, else the most important.
+func (r *resolver) choosePlace(es []kb.Entry) kb.Entry {
+	best, score := es[0], -1
+	for rank, e := range es {
+		if rank > 20 {
+			break
+		}
+		s := r.docCC[e.Country] * 10
+		if rank == 0 {
+			s += 5
+		}
+		if s > score {
+			best, score = e, s
+		}
+	}
+	return best
+}
+
+func (r *resolver) addPlace(m *mention.Mention, e kb.Entry) string {
+	key := e.Name + "|" + e.Country
+	if e.GeoNames != 0 {
+		key = strconv.Itoa(e.GeoNames)
+	}
+	i, ok := r.place[key]
+	if !ok {
+		i = len(r.res.Places)
+		r.place[key] = i
+		r.res.Places = append(r.res.Places, khaldun.Place{ID: "p" + strconv.Itoa(i+1), Name: e.Name, Country: e.Country,
+			Admin1: e.Admin1, Lat: e.Lat, Lon: e.Lon, GeoNames: e.GeoNames, Feature: e.Feature})
+	}
+	p := &r.res.Places[i]
+	p.Mentions = append(p.Mentions, m.Span)
+	return p.ID
+}
+
+func (r *resolver) actor(key string, mk func() khaldun.Actor) int {
+	i, _ := r.actorNew(key, mk)
+	return i
+}
+
+func (r *resolver) actorNew(key string, mk func() khaldun.Actor) (int, bool) {
+	if i, ok := r.byKey[key]; ok {
+		return i, false
+	}
+	a := mk()
+	i := len(r.res.Actors)
+	a.ID = "a" + strconv.Itoa(i+1)
+	if a.Code == "" {
+		a.Code = codeOf("", a.Country, a.Sector)
+	}
+	r.res.Actors = append(r.res.Actors, a)
+	r.byKey[key] = i
+	return i, true
+}
+
+// ref records that m refers to actor i.
+func (r *resolver) ref(m *mention.Mention, i int) *Ref {
+	a := &r.res.Actors[i]
+	a.Mentions = append(a.Mentions, m.Span)
+	r.res.Refs = append(r.res.Refs, Ref{Span: m.Span, First: m.First, End: m.End, Kind: m.Kind, Actor: a.ID, Person: a.Kind == khaldun.KindPerson})
+	return &r.res.Refs[len(r.res.Refs)-1]
+}
+
+// plausiblePlace reports whether a gazetteer match is a place in this
+// text. Many small places share their name with common words and first
+// names ("Real", "Alexander"); a one-word match of a small place needs a
+// preposition of place before it or a country the article is about.
+func (r *resolver) plausiblePlace(m *mention.Mention, e kb.Entry) bool {
+	if m.End-m.First > 1 || e.Feature == kb.FeatureCapital || e.Feature == kb.FeatureAdmin1 || e.Population >= 100000 {
+		return true
+	}
+	if r.locative(m.First) {
+		return !m.Initial || r.docCC[e.Country] > 0
+	}
+	return r.docCC[e.Country] > 0 && !m.Initial
+}
+
+// known returns the organisation or group the knowledge base lists under
+// name.
+func (r *resolver) known(name string) (kb.Entry, bool) {
+	for _, e := range r.k.Lookup(kb.Normalize(name)) {
+		if e.Kind == kb.KindOrg || e.Kind == kb.KindGroup {
+			return e, true
+		}
+	}
+	return kb.Entry{}, false
+}
+
+// collective reports whether a person title names many people ("people",
+// "officials", "troops"), which with a nationality make a group actor.
+func collective(key string) bool {
+	w := lastWord(key)
+	return w == "people" || w == "police" || w == "personnel" || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
+}

@@ -1,0 +1,559 @@
+package event
+
+import (
+	"strconv"
+
+	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/actor"
+	"github.com/khaldun/khaldun/text"
+)
+
+// Input is what the event coder reads: the annotated text, the resolved
+// mentions, and the dates found in it.
+type Input struct {
+	Doc       *text.Doc
+	Actors    actor.Result
+	Dates     []khaldun.Date
+	Published string // YYYY-MM-DD; the date of events whose sentence names none
+}
+
+// Find finds the events of one article: for every lexicon predicate in a
+// sentence, outside quotations, it finds the subject and object actors
+// (through coordination, apposition, passive voice and relative clauses),
+// the place and date, and the mode (forecast, intention, condition) and
+// negation around it.
+func Find(in Input, lex *Lexicon) []khaldun.Event {
+	c := &coder{in: in, d: in.Doc, lex: lex}
+	c.index()
+	var out []khaldun.Event
+	seen := map[string]bool{}
+	for si := range c.d.Sentences {
+		for _, e := range c.sentence(si) {
+			key := e.CAMEO[:2] + "|" + e.Source + "|" + e.Target + "|" + e.Date
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			e.ID = "e" + strconv.Itoa(len(out)+1)
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+type coder struct {
+	in      Input
+	d       *text.Doc
+	lex     *Lexicon
+	refAt   []int // token -> index into in.Actors.Refs, -1
+	inQuote []bool
+}
+
+func (c *coder) index() {
+	n := len(c.d.Tokens)
+	c.refAt = make([]int, n)
+	for i := range c.refAt {
+		c.refAt[i] = -1
+	}
+	for i, r := range c.in.Actors.Refs {
+		for t := r.First; t < r.End && t < n; t++ {
+			c.refAt[t] = i
+		}
+	}
+	c.inQuote = make([]bool, n)
+	open := false
+	for i, t := range c.d.Tokens {
+		switch t.Text {
+		case "“", "«":
+			open = true
+		case "”", "»":
+			open = false
+			c.inQuote[i] = true
+			continue
+		case `"`:
+			open = !open
+			c.inQuote[i] = true
+			continue
+		}
+		c.inQuote[i] = open
+	}
+}
+
+type party struct {
+	actors []string
+}
+
+func (c *coder) sentence(si int) []khaldun.Event {
+	s := c.d.Sentences[si]
+	words := c.d.Words(s.First, s.End)
+	var out []khaldun.Event
+	for i := 0; i < len(words); i++ {
+		t := s.First + i
+		if c.inQuote[t] || c.refAt[t] >= 0 {
+			continue
+		}
+		e, n, ok := c.lex.Match(words, i)
+		if !ok {
+			continue
+		}
+		tok := c.d.Tokens[t]
+		if e.Noun || !c.verbal(t, s.First) {
+			continue
+		}
+		info, ok := Lookup(e.Code)
+		if !ok || info.Type == "" {
+			continue
+		}
+		passive := tok.Tag == text.Past && c.beBefore(t, s.First)
+		subj := c.subject(t, s.First)
+		obj := c.object(t+1, s.End, passive)
+		src, tgt := subj, obj
+		if passive {
+			src, tgt = c.agent(t+1, s.End), subj
+		}
+		if e.Reverse {
+			src, tgt = tgt, src
+		}
+		if e.Symmetric && len(tgt) == 0 && len(src) >= 2 {
+			src, tgt = src[:1], src[1:]
+		}
+		if len(src) == 0 {
+			continue
+		}
+		mode, negated := c.modality(t, s.First, s.End)
+		if info.Mode != "" && mode == "" {
+			mode = info.Mode
+		}
+		place := c.place(t, s.First, s.End)
+		date, dateText := c.date(s.Span, tok.Span)
+		conf := 0.8
+		if len(tgt) == 0 {
+			conf -= 0.2
+		}
+		if dateText == "" {
+			conf -= 0.1
+		}
+		if passive {
+			conf -= 0.1
+		}
+		trigger := khaldun.Span{Start: tok.Span.Start, End: c.d.Tokens[t+n-1].Span.End}
+		targets := tgt
+		if len(targets) == 0 {
+			targets = []string{""}
+		}
+		for _, a := range src {
+			for _, b := range targets {
+				if a == b {
+					continue
+				}
+				out = append(out, khaldun.Event{
+					Type: string(info.Type), CAMEO: string(info.Code), Goldstein: info.Goldstein, Quad: info.Quad,
+					Source: a, Target: b, Place: place, Date: date, DateText: dateText,
+					Negated: negated, Mode: mode, Sentence: s.Span, Trigger: trigger,
+					Confidence: conf, Rule: e.Rule,
+				})
+			}
+		}
+		i += n - 1
+	}
+	return out
+}
+
+// verbal reports whether the trigger at t is used as a verb: a finite
+// form, an infinitive, or a participle after an auxiliary. Bare gerunds
+// ("in breaking the siege") are nominal and describe an event told
+// elsewhere.
+func (c *coder) verbal(t, first int) bool {
+	tok := c.d.Tokens[t]
+	switch tok.Tag {
+	case text.Verb, text.Past:
+		return true
+	case text.Gerund:
+		return c.beBefore(t, first)
+	case text.Noun:
+		// the tagger's noun may be a verb after "to", a modal or a name
+		if t > first {
+			p := c.d.Tokens[t-1]
+			return p.Tag == text.To || p.Tag == text.Modal || c.refAt[t-1] >= 0
+		}
+	}
+	return false
+}
+
+var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true, "am": true, "'s": true}
+
+func (c *coder) beBefore(t, first int) bool {
+	for k := t - 1; k >= first && k >= t-3; k-- {
+		w := c.d.Tokens[k]
+		if beForms[w.Lower] {
+			return true
+		}
+		if w.Tag != text.Adv && w.Tag != text.Neg {
+			return false
+		}
+	}
+	return false
+}
+
+// actorAt returns the actor a ref at token t stands for: its own actor, or
+// the country of a capital used for its government.
+func (c *coder) actorAt(t int) (actor.Ref, string) {
+	r := c.in.Actors.Refs[c.refAt[t]]
+	if r.Actor != "" {
+		return r, r.Actor
+	}
+	if r.Place != "" {
+		if a, ok := c.in.Actors.CountryActor[r.Place]; ok {
+			return r, a
+		}
+	}
+	return r, ""
+}
+
+var locativePreps = map[string]bool{"in": true, "at": true, "near": true, "during": true, "after": true, "before": true,
+	"since": true, "through": true, "into": true, "across": true, "inside": true, "outside": true, "throughout": true,
+	"of": true, "by": true, "among": true, "amid": true, "under": true, "over": true, "until": true, "from": true,
+	"for": true, "about": true, "than": true, "like": true, "between": true, "on": true, "without": true}
+
+// inPP reports whether the ref starting at token f is the object of a
+// preposition (skipping determiners and adjectives before it).
+func (c *coder) inPP(f, first int, allowed map[string]bool) bool {
+	for k := f - 1; k >= first; k-- {
+		w := c.d.Tokens[k]
+		switch w.Tag {
+		case text.Det, text.Adj, text.Num:
+			continue
+		case text.Prep:
+			// "as" also opens a clause: "came as the army broke the siege"
+			return !allowed[w.Lower] && w.Lower != "as"
+		}
+		return false
+	}
+	return false
+}
+
+// catenatives are verbs that take another verb as complement, so that the
+// subject of the first is the subject of the second ("succeeded to break",
+// "went on to say").
+func catenative(c *coder, k int) bool {
+	return k+1 < len(c.d.Tokens) && (c.d.Tokens[k+1].Tag == text.To || c.d.Tokens[k+1].Lower == "on")
+}
+
+// subject finds the actors left of the trigger in its clause.
+func (c *coder) subject(t, first int) []string {
+	for k := t - 1; k >= first; k-- {
+		tok := c.d.Tokens[k]
+		if c.refAt[k] >= 0 {
+			r, a := c.actorAt(k)
+			if a == "" || c.possessive(r.End) || c.inPP(r.First, first, nil) {
+				k = r.First
+				continue
+			}
+			return c.coordinated(r, a, first)
+		}
+		switch {
+		case tok.Text == ",":
+			// skip an apposition after a name: "X, the envoy of Y, met"
+			if j := c.prevComma(k, first); j > first && c.refAt[j-1] >= 0 {
+				k = j
+				continue
+			}
+		case tok.Text == ";" || tok.Text == ":" || tok.Text == "“" || tok.Text == "”" || tok.Text == `"`:
+			return nil
+		case tok.Lower == "which" || tok.Lower == "who" || tok.Lower == "that" && k > first && c.refAt[k-1] >= 0:
+			// a relative clause: its subject is the antecedent
+			j := k - 1
+			if j >= first && c.d.Tokens[j].Text == "," {
+				j--
+			}
+			if j >= first && c.refAt[j] >= 0 {
+				if _, a := c.actorAt(j); a != "" {
+					return []string{a}
+				}
+			}
+			return nil
+		case tok.Tag == text.Sub:
+			return nil
+		case tok.Tag.IsVerb() && !beForms[tok.Lower] && !auxiliary[tok.Lower] && !catenative(c, k):
+			return nil
+		}
+	}
+	return nil
+}
+
+var auxiliary = map[string]bool{"has": true, "have": true, "had": true, "do": true, "does": true, "did": true, "having": true}
+
+func (c *coder) possessive(end int) bool {
+	return end < len(c.d.Tokens) && c.d.Tokens[end].Tag == text.Poss && (c.d.Tokens[end].Lower == "'s" || c.d.Tokens[end].Lower == "’s" || c.d.Tokens[end].Lower == "'")
+}
+
+func (c *coder) prevComma(k, first int) int {
+	for j := k - 1; j >= first && j >= k-15; j-- {
+		if c.d.Tokens[j].Text == "," {
+			return j
+		}
+		if c.d.Tokens[j].Tag.IsVerb() && c.d.Tokens[j].Tag != text.Past {
+			return -1
+		}
+	}
+	return -1
+}
+
+// coordinated collects the actors joined to r by "and" or commas, to the
+// left: "Iran, Russia and Syria".
+func (c *coder) coordinated(r actor.Ref, a string, first int) []string {
+	out := []string{a}
+	k := r.First - 1
+	for k > first {
+		w := c.d.Tokens[k]
+		if w.Lower != "and" && w.Text != "," {
+			break
+		}
+		j := k - 1
+		// skip an apposition: "X, the envoy of Y, and Z"
+		if c.refAt[j] < 0 {
+			if pc := c.prevComma(k, first); pc > first && c.refAt[pc-1] >= 0 && w.Text == "," {
+				j = pc - 1
+			} else {
+				break
+			}
+		}
+		r2, a2 := c.actorAt(j)
+		if a2 == "" || c.possessive(r2.End) {
+			break
+		}
+		out = append([]string{a2}, out...)
+		k = r2.First - 1
+	}
+	return dedupe(out)
+}
+
+// object finds the actors right of the trigger in its clause.
+func (c *coder) object(t, end int, passive bool) []string {
+	allowed := map[string]bool{"with": true, "to": true, "against": true, "on": true, "for": true, "of": true, "from": true, "toward": true, "towards": true, "upon": true}
+	for k := t; k < end && k < t+10; k++ {
+		tok := c.d.Tokens[k]
+		if c.refAt[k] >= 0 {
+			r, a := c.actorAt(k)
+			if passive && k > 0 && c.d.Tokens[k-1].Lower == "by" {
+				return nil
+			}
+			if a == "" || c.inPP(r.First, t, allowed) {
+				k = r.End - 1
+				continue
+			}
+			if c.possessive(r.End) {
+				// "Iran's allies": the possessor is not the object unless
+				// nothing else is
+				k = r.End
+				continue
+			}
+			return c.following(r, a, end)
+		}
+		if tok.Tag == text.Punct || tok.Tag == text.Sub || tok.Tag.IsVerb() && !beForms[tok.Lower] {
+			return nil
+		}
+	}
+	return nil
+}
+
+// following collects actors joined to r by "and" or commas, to the right.
+func (c *coder) following(r actor.Ref, a string, end int) []string {
+	out := []string{a}
+	k := r.End
+	for k+1 < end {
+		w := c.d.Tokens[k]
+		if w.Lower != "and" && w.Text != "," {
+			break
+		}
+		j := k + 1
+		if j < end && c.d.Tokens[j].Lower == "and" {
+			j++
+		}
+		if j >= end || c.refAt[j] < 0 {
+			break
+		}
+		r2, a2 := c.actorAt(j)
+		if a2 == "" {
+			break
+		}
+		out = append(out, a2)
+		k = r2.End
+	}
+	return dedupe(out)
+}
+
+// agent finds the "by" phrase of a passive.
+func (c *coder) agent(t, end int) []string {
+	for k := t; k < end && k < t+12; k++ {
+		tok := c.d.Tokens[k]
+		if tok.Lower == "by" && k+1 < end {
+			for j := k + 1; j < end && j < k+4; j++ {
+				if c.refAt[j] >= 0 {
+					r, a := c.actorAt(j)
+					if a != "" {
+						return c.following(r, a, end)
+					}
+				}
+			}
+			return nil
+		}
+		if tok.Text == "." || tok.Text == ";" {
+			return nil
+		}
+	}
+	return nil
+}
+
+func dedupe(xs []string) []string {
+	out := xs[:0]
+	seen := map[string]bool{}
+	for _, x := range xs {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// intention words put the verb after them ("plans to attack") in the
+// intention mode.
+var intention = map[string]bool{"plan": true, "plans": true, "planned": true, "planning": true, "intend": true, "intends": true,
+	"intended": true, "aim": true, "aims": true, "aimed": true, "seek": true, "seeks": true, "sought": true, "want": true,
+	"wants": true, "wanted": true, "vow": true, "vows": true, "vowed": true, "pledge": true, "pledges": true,
+	"pledged": true, "promise": true, "promises": true, "promised": true, "hope": true, "hopes": true, "hoped": true,
+	"prepare": true, "prepares": true, "preparing": true, "prepared": true, "expect": true, "expects": true,
+	"expected": true, "threaten": true, "threatens": true, "threatened": true, "offer": true, "offered": true,
+	"offers": true, "agreed": true, "agree": true, "agrees": true, "decided": true, "would": false}
+
+var negators = map[string]bool{"not": true, "n't": true, "never": true, "no": true, "denied": true, "denies": true,
+	"deny": true, "refused": true, "refuses": true, "refuse": true, "failed": true, "fails": true, "rejected": true}
+
+var forecastCues = map[string]bool{"predicted": true, "predicts": true, "forecast": true, "forecasts": true, "warned": true}
+
+// modality reads the clause around the trigger for modals, intentions,
+// conditions and negation.
+func (c *coder) modality(t, first, end int) (mode string, negated bool) {
+	for k := t - 1; k >= first && k >= t-8; k-- {
+		w := c.d.Tokens[k]
+		lw := w.Lower
+		switch {
+		case negators[lw]:
+			negated = true
+		case lw == "will" || lw == "shall" || lw == "'ll" || lw == "’ll" || lw == "going":
+			if mode == "" {
+				mode = khaldun.ModeForecast
+			}
+		case lw == "would" || lw == "could" || lw == "might" || lw == "may" || lw == "should":
+			if mode == "" {
+				mode = khaldun.ModeConditional
+			}
+		case intention[lw] && k+1 < len(c.d.Tokens) && c.d.Tokens[k+1].Tag == text.To:
+			if mode == "" || mode == khaldun.ModeForecast {
+				mode = khaldun.ModeIntention
+			}
+		case lw == "if" || lw == "unless":
+			mode = khaldun.ModeConditional
+		case lw == "urged" || lw == "urge" || lw == "asked" || lw == "called" || lw == "demanded":
+			if mode == "" {
+				mode = khaldun.ModeRequest
+			}
+		case w.Text == ";" || lw == "but":
+			k = first
+		}
+	}
+	for k := t + 1; k < end; k++ {
+		if forecastCues[c.d.Tokens[k].Lower] && mode == "" {
+			mode = khaldun.ModeForecast
+		}
+	}
+	if t+1 < end && c.d.Tokens[t+1].Text == "?" {
+		mode = khaldun.ModeQuestion
+	}
+	return mode, negated
+}
+
+// place returns the place named nearest the trigger in its sentence,
+// preferring places after it ("met in Tehran").
+func (c *coder) place(t, first, end int) string {
+	best, dist := "", 1<<30
+	for k := first; k < end; k++ {
+		if c.refAt[k] < 0 {
+			continue
+		}
+		r := c.in.Actors.Refs[c.refAt[k]]
+		if r.Place == "" || r.Actor != "" && !c.locative(r.First, first) {
+			k = r.End - 1
+			continue
+		}
+		if _, agent := c.in.Actors.CountryActor[r.Place]; agent && !c.locative(r.First, first) {
+			k = r.End - 1
+			continue
+		}
+		d := k - t
+		if d < 0 {
+			d = -d * 2
+		}
+		if d < dist {
+			best, dist = r.Place, d
+		}
+		k = r.End - 1
+	}
+	return best
+}
+
+func (c *coder) locative(f, first int) bool {
+	for k := f - 1; k >= first && k >= f-4; k-- {
+		w := c.d.Tokens[k]
+		switch w.Lower {
+		case "in", "at", "near", "on", "outside", "inside", "across", "around", "of", "into", "from", "to":
+			return true
+		}
+		if w.Tag != text.Det && w.Tag != text.Adj && w.Tag != text.Noun {
+			return false
+		}
+	}
+	return false
+}
+
+// date returns the date expression of the sentence nearest the trigger,
+// or the publication date.
+func (c *coder) date(sent, trig khaldun.Span) (value, text string) {
+	best, dist := -1, 1<<30
+	for i, d := range c.in.Dates {
+		if d.Start < sent.Start || d.End > sent.End || !calendarDate(d.Value) {
+			continue
+		}
+		dd := d.Start - trig.End
+		if dd < 0 {
+			dd = trig.Start - d.End
+		}
+		if dd < dist {
+			best, dist = i, dd
+		}
+	}
+	if best >= 0 {
+		return c.in.Dates[best].Value, c.in.Dates[best].Text
+	}
+	return c.in.Published, ""
+}
+
+
+// calendarDate reports whether v is a date an event can carry: YYYY,
+// YYYY-MM or YYYY-MM-DD.
+func calendarDate(v string) bool {
+	if len(v) != 4 && len(v) != 7 && len(v) != 10 {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if (i == 4 || i == 7) && c == '-' {
+			continue
+		}
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}

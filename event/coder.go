@@ -539,7 +539,6 @@ func (c *coder) date(sent, trig khaldun.Span) (value, text string) {
 	return c.in.Published, ""
 }
 
-
 // calendarDate reports whether v is a date an event can carry: YYYY,
 // YYYY-MM or YYYY-MM-DD.
 func calendarDate(v string) bool {

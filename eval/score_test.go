@@ -270,8 +270,8 @@ func TestScorePolice(t *testing.T) {
 	text := "police arrested five men. police opened fire, killing two. a mob burned shops."
 	s := func(sub string) khaldun.Span { return at(t, text, sub, 0) }
 	it := Item{Set: "ipe", Task: TaskPolice, Article: khaldun.Article{ID: "a", Text: text}, Gold: Gold{
-		Expect:    "labels",
-		Sentences: []khaldun.Span{s("police arrested five men."), s("police opened fire, killing two."), s("a mob burned shops.")},
+		Expect:         "labels",
+		Sentences:      []khaldun.Span{s("police arrested five men."), s("police opened fire, killing two."), s("a mob burned shops.")},
 		SentenceLabels: [][]string{{"ANY_ACTION", "ARREST"}, {"ANY_ACTION", "FORCE", "KILL"}, {}},
 	}}
 	rec := khaldun.Record{

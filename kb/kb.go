@@ -1,0 +1,199 @@
+package kb
+
+import (
+	"math"
+	"sort"
+	"strings"
+)
+
+// Kind says what an Entry names.
+type Kind uint8
+
+// Entry kinds.
+const (
+	KindCountry Kind = iota + 1 // a country or territory
+	KindDemonym                 // an adjective or people noun of a country: "Iranian", "Iranians"
+	KindPlace                   // a populated place or an administrative region
+	KindOrg                     // an international organisation, a national body, a news medium
+	KindGroup                   // an armed or non-state group
+	KindPerson                  // a well-known person
+	KindRole                    // a title or a body: "foreign minister", "army"
+)
+
+var kindNames = [...]string{"", "country", "demonym", "place", "org", "group", "person", "role"}
+
+// String returns the kind's lower-case name.
+func (k Kind) String() string {
+	if int(k) < len(kindNames) && k != 0 {
+		return kindNames[k]
+	}
+	return "unknown"
+}
+
+// Place features.
+const (
+	FeatureCapital = "capital" // a national capital
+	FeatureSeat    = "seat"    // the seat of a first-level region (a city)
+	FeatureCity    = "city"    // any other populated place
+	FeatureAdmin1  = "admin1"  // a first-level administrative region
+	FeatureAdmin2  = "admin2"  // a second-level administrative region
+)
+
+// PersonRole is one dated role of a known person.
+type PersonRole struct {
+	Title   string // "president", "prime minister"
+	Country string // ISO3, or an organisation code
+	Sector  string // CAMEO sector: GOV, MIL, ...
+	From    string // YYYY-MM-DD, YYYY-MM or YYYY; "" when unknown
+	To      string // same forms; "" while the role is held
+}
+
+// Entry is one thing a key names. Fields that do not apply to its kind are
+// zero.
+type Entry struct {
+	Kind    Kind
+	Name    string // canonical display name: "Islamic State", "Deir ez-Zor", "Iran"
+	Country string // ISO3; for an IGO its own code
+	Sector  string // CAMEO sector: GOV MIL REB OPP MED BUS CVL IGO COP JUD ...
+	Code    string // CAMEO-style actor code where known
+
+	// Places.
+	GeoNames   int // GeoNames id; 0 when the source had none
+	Lat, Lon   float64
+	Population int
+	Feature    string // FeatureCapital, FeatureSeat, FeatureCity, FeatureAdmin1, FeatureAdmin2
+	Admin1     string // name of the first-level region the place lies in
+
+	// People.
+	Roles []PersonRole
+}
+
+// RoleAt returns the person's roles held on date (YYYY-MM-DD); a role whose
+// bounds are unknown counts as held.
+func (e Entry) RoleAt(date string) []PersonRole {
+	var out []PersonRole
+	for _, r := range e.Roles {
+		if (r.From == "" || r.From <= date) && (r.To == "" || date < r.To) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Role is a title or body and the sector it implies.
+type Role struct {
+	Name   string // the title as listed: "deputy foreign minister", "army"
+	Sector string // CAMEO sector
+	Person bool   // a title for a person ("minister"), not a body ("army")
+}
+
+// Country is the national record of one country or territory.
+type Country struct {
+	ISO3, ISO2 string
+	Name       string
+	Capital    string
+	CapitalLat float64
+	CapitalLon float64
+	Lat, Lon   float64 // a central point of the country's places
+}
+
+// KB is the loaded knowledge base. It is read-only after loading and safe
+// for concurrent use. Slices it returns are shared: callers must not
+// modify them.
+type KB struct {
+	byKey     map[string][]Entry
+	roles     map[string]Role
+	modifiers map[string]bool
+	countries map[string]Country
+	places    []Entry // every place, in file order
+	byID      map[int]int32
+	maxWords  int
+}
+
+// Lookup returns every entry whose key is key (already Normalize()d), of
+// any kind: countries, demonyms, organisations, groups and people first,
+// then places by importance (national capital, then the seat of an admin1
+// region or a city of a million, then an admin1 region, then by population).
+func (k *KB) Lookup(key string) []Entry { return k.byKey[key] }
+
+// MaxWords returns the number of words in the longest key, the window a
+// greedy longest-match needs.
+func (k *KB) MaxWords() int { return k.maxWords }
+
+// Role looks up a title or body by normalised key ("deputy foreign
+// minister", "army"). A title with leading modifiers that do not change its
+// sector ("senior", "former", "top") is found when the title without them
+// is listed.
+func (k *KB) Role(key string) (Role, bool) {
+	if r, ok := k.roles[key]; ok {
+		return r, true
+	}
+	for {
+		i := strings.IndexByte(key, ' ')
+		if i < 0 || !k.modifiers[key[:i]] {
+			return Role{}, false
+		}
+		key = key[i+1:]
+		if r, ok := k.roles[key]; ok {
+			return r, true
+		}
+	}
+}
+
+// IsModifier reports whether the normalised word or phrase is a role
+// modifier that does not change the sector ("senior", "deputy", "former").
+func (k *KB) IsModifier(key string) bool { return k.modifiers[key] }
+
+// Country returns the country with ISO 3166 alpha-3 code iso3.
+func (k *KB) Country(iso3 string) (Country, bool) {
+	c, ok := k.countries[iso3]
+	return c, ok
+}
+
+// Place returns the place with GeoNames id geonames.
+func (k *KB) Place(geonames int) (Entry, bool) {
+	i, ok := k.byID[geonames]
+	if !ok {
+		return Entry{}, false
+	}
+	return k.places[i], true
+}
+
+// Places returns every place in the gazetteer.
+func (k *KB) Places() []Entry { return k.places }
+
+// Nearest returns the places within radiusKm of (lat, lon), nearest first.
+func (k *KB) Nearest(lat, lon, radiusKm float64) []Entry {
+	type hit struct {
+		d float64
+		i int
+	}
+	var hits []hit
+	// A degree of latitude is about 111 km: skip far places cheaply.
+	dlat := radiusKm/111.0 + 0.01
+	for i := range k.places {
+		p := &k.places[i]
+		if math.Abs(p.Lat-lat) > dlat {
+			continue
+		}
+		if d := DistanceKm(lat, lon, p.Lat, p.Lon); d <= radiusKm {
+			hits = append(hits, hit{d, i})
+		}
+	}
+	sort.Slice(hits, func(a, b int) bool { return hits[a].d < hits[b].d })
+	out := make([]Entry, len(hits))
+	for j, h := range hits {
+		out[j] = k.places[h.i]
+	}
+	return out
+}
+
+// DistanceKm returns the great-circle distance between two points.
+func DistanceKm(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371.0
+	p1, p2 := lat1*math.Pi/180, lat2*math.Pi/180
+	dp := p2 - p1
+	dl := (lon2 - lon1) * math.Pi / 180
+	a := math.Sin(dp/2)*math.Sin(dp/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
+	return 2 * r * math.Asin(math.Min(1, math.Sqrt(a)))
+}

@@ -1,0 +1,600 @@
+package kb
+
+import (
+	"bytes"
+	"compress/gzip"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+//go:embed data
+var embedded embed.FS
+
+// The data files, in the order they are read. A place alias names a place,
+// so places come before place aliases.
+const (
+	fileCountries     = "countries.tsv"
+	filePlaces        = "places.tsv"
+	filePlaceAliases  = "place_aliases.tsv"
+	fileOrgs          = "orgs.tsv"
+	fileGroups        = "groups.tsv"
+	fileRoles         = "roles.tsv"
+	fileRoleModifiers = "role_modifiers.tsv"
+	filePeople        = "people.tsv"
+)
+
+// Files lists the names of the data files a KB is built from; a user
+// directory may hold any of them (places.tsv also as places.tsv.gz).
+var Files = []string{fileCountries, filePlaces, filePlaceAliases, fileOrgs, fileGroups, fileRoles, fileRoleModifiers, filePeople}
+
+// Load builds the knowledge base from the embedded data. It parses every
+// file on each call: callers load once and share the result.
+func Load() (*KB, error) {
+	sub, err := fs.Sub(embedded, "data")
+	if err != nil {
+		return nil, fmt.Errorf("kb: embedded data: %w", err)
+	}
+	b := newBuilder()
+	if err := b.addFS(sub, "data", true); err != nil {
+		return nil, err
+	}
+	return b.finish(), nil
+}
+
+// LoadWithDir builds the knowledge base from the embedded data and then
+// the files found in dir, which have the same names and formats and add
+// to (and, for countries, roles and people, extend or replace) the
+// embedded entries. Errors name file:line.
+func LoadWithDir(dir string) (*KB, error) {
+	st, err := os.Stat(dir)
+	if err != nil {
+		return nil, fmt.Errorf("kb: user directory: %w", err)
+	}
+	if !st.IsDir() {
+		return nil, fmt.Errorf("kb: user directory %s: not a directory", dir)
+	}
+	sub, err := fs.Sub(embedded, "data")
+	if err != nil {
+		return nil, fmt.Errorf("kb: embedded data: %w", err)
+	}
+	b := newBuilder()
+	if err := b.addFS(sub, "data", true); err != nil {
+		return nil, err
+	}
+	if err := b.addFS(os.DirFS(dir), dir, false); err != nil {
+		return nil, err
+	}
+	return b.finish(), nil
+}
+
+// builder accumulates entries from one or more sources of files.
+type builder struct {
+	kb      *KB
+	entries []Entry // non-place entries with their keys
+	keys    [][]string
+	people  map[string]int // person name → index in entries
+
+	placeKeys map[string][]int32 // key → indexes in kb.places
+}
+
+func newBuilder() *builder {
+	return &builder{
+		kb: &KB{
+			byKey:     make(map[string][]Entry, 1<<18),
+			roles:     make(map[string]Role, 512),
+			modifiers: make(map[string]bool, 64),
+			countries: make(map[string]Country, 256),
+			byID:      make(map[int]int32, 1<<18),
+		},
+		people: make(map[string]int),
+	}
+}
+
+// addFS reads every data file present in fsys; when required, each must be
+// present.
+func (b *builder) addFS(fsys fs.FS, label string, required bool) error {
+	for _, name := range Files {
+		data, path, err := readData(fsys, name)
+		if errors.Is(err, fs.ErrNotExist) && !required {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("kb: %s: %w", filepath.Join(label, name), err)
+		}
+		src := filepath.Join(label, path)
+		if err := b.addFile(name, src, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readData reads name from fsys, or name.gz decompressed.
+func readData(fsys fs.FS, name string) (string, string, error) {
+	b, err := fs.ReadFile(fsys, name)
+	if err == nil {
+		return string(b), name, nil
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		return "", name, err
+	}
+	gz, err2 := fs.ReadFile(fsys, name+".gz")
+	if err2 != nil {
+		return "", name, err // report the plain name as missing
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return "", name + ".gz", err
+	}
+	var out strings.Builder
+	out.Grow(len(gz) * 4)
+	if _, err := io.Copy(&out, zr); err != nil {
+		return "", name + ".gz", err
+	}
+	return out.String(), name + ".gz", nil
+}
+
+// lineError names the file and line of a bad record.
+type lineError struct {
+	File string
+	Line int
+	Err  error
+}
+
+func (e *lineError) Error() string { return fmt.Sprintf("kb: %s:%d: %v", e.File, e.Line, e.Err) }
+func (e *lineError) Unwrap() error { return e.Err }
+
+// eachRecord calls fn with the tab-separated fields of every record line in
+// data: blank lines and lines starting with '#' are skipped. Missing
+// trailing fields are empty; a line with more than n fields is an error.
+func eachRecord(src, data string, n int, fn func(f []string) error) error {
+	f := make([]string, n)
+	line := 0
+	for len(data) > 0 {
+		line++
+		var l string
+		if i := strings.IndexByte(data, '\n'); i >= 0 {
+			l, data = data[:i], data[i+1:]
+		} else {
+			l, data = data, ""
+		}
+		l = strings.TrimSuffix(l, "\r")
+		if l == "" || l[0] == '#' {
+			continue
+		}
+		k := 0
+		for {
+			i := strings.IndexByte(l, '\t')
+			if k == n {
+				return &lineError{src, line, fmt.Errorf("more than %d fields", n)}
+			}
+			if i < 0 {
+				f[k] = strings.TrimSpace(l)
+				k++
+				break
+			}
+			f[k] = strings.TrimSpace(l[:i])
+			l = l[i+1:]
+			k++
+		}
+		for ; k < n; k++ {
+			f[k] = ""
+		}
+		if err := fn(f); err != nil {
+			return &lineError{src, line, err}
+		}
+	}
+	return nil
+}
+
+func (b *builder) addFile(name, src, data string) error {
+	switch name {
+	case fileCountries:
+		return eachRecord(src, data, 10, b.country)
+	case filePlaces:
+		n := len(b.kb.places) + strings.Count(data, "\n") + 1
+		if cap(b.kb.places) < n {
+			b.kb.places = append(make([]Entry, 0, n), b.kb.places...)
+		}
+		return eachRecord(src, data, 10, b.place)
+	case filePlaceAliases:
+		return eachRecord(src, data, 4, b.placeAlias)
+	case fileOrgs:
+		return eachRecord(src, data, 5, func(f []string) error { return b.actor(KindOrg, f) })
+	case fileGroups:
+		return eachRecord(src, data, 5, func(f []string) error { return b.actor(KindGroup, f) })
+	case fileRoles:
+		return eachRecord(src, data, 3, b.role)
+	case fileRoleModifiers:
+		return eachRecord(src, data, 1, b.modifier)
+	case filePeople:
+		return eachRecord(src, data, 7, b.person)
+	}
+	return fmt.Errorf("kb: %s: unknown data file", src)
+}
+
+// split returns the '|'-separated values of a list field.
+func split(s string) []string {
+	if s == "" {
+		return nil
+	}
+	parts := strings.Split(s, "|")
+	out := parts[:0]
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func parseFloat(s, what string) (float64, error) {
+	if s == "" {
+		return 0, nil
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return 0, fmt.Errorf("%s %q: not a number", what, s)
+	}
+	return v, nil
+}
+
+func parseLatLon(lat, lon string) (float64, float64, error) {
+	la, err := parseFloat(lat, "latitude")
+	if err != nil {
+		return 0, 0, err
+	}
+	lo, err := parseFloat(lon, "longitude")
+	if err != nil {
+		return 0, 0, err
+	}
+	if la < -90 || la > 90 || lo < -180 || lo > 180 {
+		return 0, 0, fmt.Errorf("coordinates %s,%s out of range", lat, lon)
+	}
+	return la, lo, nil
+}
+
+func isCode(s string, n int) bool {
+	if len(s) != n {
+		return false
+	}
+	for i := 0; i < n; i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// countries.tsv: iso3 iso2 name aliases demonyms capital capital_lat capital_lon lat lon
+func (b *builder) country(f []string) error {
+	if !isCode(f[0], 3) {
+		return fmt.Errorf("iso3 %q: want three capital letters", f[0])
+	}
+	if f[1] != "" && !isCode(f[1], 2) {
+		return fmt.Errorf("iso2 %q: want two capital letters", f[1])
+	}
+	if f[2] == "" {
+		return errors.New("country name is empty")
+	}
+	clat, clon, err := parseLatLon(f[6], f[7])
+	if err != nil {
+		return err
+	}
+	lat, lon, err := parseLatLon(f[8], f[9])
+	if err != nil {
+		return err
+	}
+	b.kb.countries[f[0]] = Country{ISO3: f[0], ISO2: f[1], Name: f[2], Capital: f[5],
+		CapitalLat: clat, CapitalLon: clon, Lat: lat, Lon: lon}
+	e := Entry{Kind: KindCountry, Name: f[2], Country: f[0], Code: f[0], Lat: lat, Lon: lon}
+	b.add(e, append([]string{f[2]}, split(f[3])...))
+	for _, d := range split(f[4]) {
+		b.add(Entry{Kind: KindDemonym, Name: d, Country: f[0], Code: f[0]}, []string{d})
+	}
+	return nil
+}
+
+// places.tsv: geonames name ascii country admin1 feature population lat lon aliases
+func (b *builder) place(f []string) error {
+	id := 0
+	if f[0] != "" {
+		v, err := strconv.Atoi(f[0])
+		if err != nil || v < 0 {
+			return fmt.Errorf("geonames id %q: not a number", f[0])
+		}
+		id = v
+	}
+	if f[1] == "" {
+		return errors.New("place name is empty")
+	}
+	if f[3] != "" && !isCode(f[3], 3) {
+		return fmt.Errorf("country %q: want an ISO3 code", f[3])
+	}
+	switch f[5] {
+	case FeatureCity, FeatureSeat, FeatureCapital, FeatureAdmin1, FeatureAdmin2:
+	default:
+		return fmt.Errorf("feature %q: want city, seat, capital, admin1 or admin2", f[5])
+	}
+	pop := 0
+	if f[6] != "" {
+		v, err := strconv.Atoi(f[6])
+		if err != nil || v < 0 {
+			return fmt.Errorf("population %q: not a number", f[6])
+		}
+		pop = v
+	}
+	lat, lon, err := parseLatLon(f[7], f[8])
+	if err != nil {
+		return err
+	}
+	e := Entry{Kind: KindPlace, Name: f[1], Country: f[3], GeoNames: id, Lat: lat, Lon: lon,
+		Population: pop, Feature: f[5], Admin1: f[4]}
+	idx, ok := b.kb.byID[id]
+	if id != 0 && ok { // a later file replaces the place
+		b.kb.places[idx] = e
+	} else {
+		idx = int32(len(b.kb.places))
+		b.kb.places = append(b.kb.places, e)
+		if id != 0 {
+			b.kb.byID[id] = idx
+		}
+	}
+	keys := []string{f[1]}
+	if f[2] != "" {
+		keys = append(keys, f[2])
+	}
+	b.addPlaceKeys(idx, append(keys, split(f[9])...))
+	return nil
+}
+
+// place_aliases.tsv: alias name country geonames
+func (b *builder) placeAlias(f []string) error {
+	if f[0] == "" {
+		return errors.New("alias is empty")
+	}
+	i, err := b.findPlace(f[1], f[2], f[3])
+	if err != nil {
+		return err
+	}
+	b.addPlaceKeys(i, []string{f[0]})
+	return nil
+}
+
+// findPlace resolves a place by GeoNames id, or else by name and country,
+// choosing the most important of several.
+func (b *builder) findPlace(name, country, id string) (int32, error) {
+	if id != "" {
+		v, err := strconv.Atoi(id)
+		if err != nil {
+			return 0, fmt.Errorf("geonames id %q: not a number", id)
+		}
+		i, ok := b.kb.byID[v]
+		if !ok {
+			return 0, fmt.Errorf("geonames id %d: no such place", v)
+		}
+		return i, nil
+	}
+	key := Normalize(name)
+	best := int32(-1)
+	for _, i := range b.placeKeys[key] {
+		p := &b.kb.places[i]
+		if country != "" && p.Country != country {
+			continue
+		}
+		if best < 0 || placeLess(p, &b.kb.places[best]) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return 0, fmt.Errorf("place %q in %q: no such place", name, country)
+	}
+	return best, nil
+}
+
+// orgs.tsv and groups.tsv: name aliases country sector code
+func (b *builder) actor(kind Kind, f []string) error {
+	if f[0] == "" {
+		return errors.New("name is empty")
+	}
+	e := Entry{Kind: kind, Name: f[0], Country: f[2], Sector: f[3], Code: f[4]}
+	b.add(e, append([]string{f[0]}, split(f[1])...))
+	return nil
+}
+
+// roles.tsv: role sector person(yes|no)
+func (b *builder) role(f []string) error {
+	if f[0] == "" || f[1] == "" {
+		return errors.New("role and sector must not be empty")
+	}
+	var person bool
+	switch f[2] {
+	case "yes":
+		person = true
+	case "no":
+	default:
+		return fmt.Errorf("person %q: want yes or no", f[2])
+	}
+	key := Normalize(f[0])
+	if _, dup := b.kb.roles[key]; !dup {
+		b.add(Entry{Kind: KindRole, Name: f[0], Sector: f[1]}, []string{f[0]})
+	}
+	b.kb.roles[key] = Role{Name: f[0], Sector: f[1], Person: person}
+	return nil
+}
+
+// role_modifiers.tsv: modifier
+func (b *builder) modifier(f []string) error {
+	if f[0] == "" {
+		return errors.New("modifier is empty")
+	}
+	b.kb.modifiers[Normalize(f[0])] = true
+	return nil
+}
+
+// people.tsv: name aliases title country sector from to; several lines of
+// one name give one person with several roles.
+func (b *builder) person(f []string) error {
+	if f[0] == "" {
+		return errors.New("name is empty")
+	}
+	for _, d := range []string{f[5], f[6]} {
+		if !validDate(d) {
+			return fmt.Errorf("date %q: want YYYY, YYYY-MM or YYYY-MM-DD", d)
+		}
+	}
+	if f[5] != "" && f[6] != "" && f[6] < f[5] {
+		return fmt.Errorf("role ends (%s) before it starts (%s)", f[6], f[5])
+	}
+	i, ok := b.people[f[0]]
+	if !ok {
+		i = len(b.entries)
+		b.people[f[0]] = i
+		b.entries = append(b.entries, Entry{Kind: KindPerson, Name: f[0]})
+		b.keys = append(b.keys, []string{Normalize(f[0])})
+	}
+	for _, a := range split(f[1]) {
+		b.keys[i] = append(b.keys[i], Normalize(a))
+	}
+	e := &b.entries[i]
+	if f[2] != "" || f[3] != "" || f[4] != "" {
+		e.Roles = append(e.Roles, PersonRole{Title: f[2], Country: f[3], Sector: f[4], From: f[5], To: f[6]})
+	}
+	return nil
+}
+
+func validDate(d string) bool {
+	if d == "" {
+		return true
+	}
+	digits := func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			if s[i] < '0' || s[i] > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	switch len(d) {
+	case 4:
+		return digits(d)
+	case 7:
+		return digits(d[:4]) && d[4] == '-' && digits(d[5:])
+	case 10:
+		return digits(d[:4]) && d[4] == '-' && digits(d[5:7]) && d[7] == '-' && digits(d[8:])
+	}
+	return false
+}
+
+// add records a non-place entry under the normalised forms of names.
+func (b *builder) add(e Entry, names []string) {
+	keys := make([]string, 0, len(names))
+	for _, n := range names {
+		keys = append(keys, Normalize(n))
+	}
+	b.entries = append(b.entries, e)
+	b.keys = append(b.keys, keys)
+}
+
+// addPlaceKeys records names of place i.
+func (b *builder) addPlaceKeys(i int32, names []string) {
+	if b.placeKeys == nil {
+		b.placeKeys = make(map[string][]int32, 1<<18)
+	}
+	for _, n := range names {
+		k := Normalize(n)
+		if k == "" {
+			continue
+		}
+		list := b.placeKeys[k]
+		dup := false
+		for _, j := range list {
+			if j == i {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			b.placeKeys[k] = append(list, i)
+		}
+	}
+}
+
+// tier ranks a place's feature for ordering: lower is more important.
+func tier(p *Entry) int {
+	switch {
+	case p.Feature == FeatureCapital:
+		return 0
+	case p.Feature == FeatureSeat || p.Feature == FeatureCity && p.Population >= 1000000:
+		return 1
+	case p.Feature == FeatureAdmin1:
+		return 2
+	}
+	return 3
+}
+
+// placeLess orders places by importance.
+func placeLess(a, b *Entry) bool {
+	if ta, tb := tier(a), tier(b); ta != tb {
+		return ta < tb
+	}
+	if a.Population != b.Population {
+		return a.Population > b.Population
+	}
+	return a.GeoNames < b.GeoNames
+}
+
+// finish builds the key index.
+func (b *builder) finish() *KB {
+	k := b.kb
+	for i, e := range b.entries {
+		if e.Kind == KindPerson && len(e.Roles) > 0 {
+			// The person's country and sector are those of the latest role.
+			last := e.Roles[0]
+			for _, r := range e.Roles[1:] {
+				if r.To == "" || (last.To != "" && r.To > last.To) {
+					last = r
+				}
+			}
+			b.entries[i].Country, b.entries[i].Sector = last.Country, last.Sector
+			e = b.entries[i]
+		}
+		seen := map[string]bool{}
+		for _, key := range b.keys[i] {
+			if key == "" || seen[key] {
+				continue
+			}
+			seen[key] = true
+			k.byKey[key] = append(k.byKey[key], e)
+		}
+	}
+	for key, ids := range b.placeKeys {
+		sort.Slice(ids, func(x, y int) bool { return placeLess(&k.places[ids[x]], &k.places[ids[y]]) })
+		list := k.byKey[key]
+		out := make([]Entry, len(list), len(list)+len(ids))
+		copy(out, list)
+		for _, i := range ids {
+			out = append(out, k.places[i])
+		}
+		k.byKey[key] = out
+	}
+	for key := range k.byKey {
+		if n := strings.Count(key, " ") + 1; n > k.maxWords {
+			k.maxWords = n
+		}
+	}
+	for key := range k.roles {
+		if n := strings.Count(key, " ") + 1; n > k.maxWords {
+			k.maxWords = n
+		}
+	}
+	return k
+}

@@ -101,7 +101,8 @@ type Country struct {
 // for concurrent use. Slices it returns are shared: callers must not
 // modify them.
 type KB struct {
-	byKey     map[string][]Entry
+	byKey     map[string]int32 // key → index in lists
+	lists     [][]Entry
 	roles     map[string]Role
 	modifiers map[string]bool
 	countries map[string]Country
@@ -114,7 +115,12 @@ type KB struct {
 // any kind: countries, demonyms, organisations, groups and people first,
 // then places by importance (national capital, then the seat of an admin1
 // region or a city of a million, then an admin1 region, then by population).
-func (k *KB) Lookup(key string) []Entry { return k.byKey[key] }
+func (k *KB) Lookup(key string) []Entry {
+	if i, ok := k.byKey[key]; ok {
+		return k.lists[i]
+	}
+	return nil
+}
 
 // MaxWords returns the number of words in the longest key, the window a
 // greedy longest-match needs.

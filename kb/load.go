@@ -10,7 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -82,13 +82,13 @@ type builder struct {
 	keys    [][]string
 	people  map[string]int // person name → index in entries
 
-	placeKeys map[string][]int32 // key → indexes in kb.places
+	placeLists [][]int32 // key index → indexes in kb.places
 }
 
 func newBuilder() *builder {
 	return &builder{
 		kb: &KB{
-			byKey:     make(map[string][]Entry, 1<<18),
+			byKey:     make(map[string]int32, 1<<17),
 			roles:     make(map[string]Role, 512),
 			modifiers: make(map[string]bool, 64),
 			countries: make(map[string]Country, 256),
@@ -383,9 +383,12 @@ func (b *builder) findPlace(name, country, id string) (int32, error) {
 		}
 		return i, nil
 	}
-	key := Normalize(name)
+	var ids []int32
+	if ki, ok := b.kb.byKey[Normalize(name)]; ok && int(ki) < len(b.placeLists) {
+		ids = b.placeLists[ki]
+	}
 	best := int32(-1)
-	for _, i := range b.placeKeys[key] {
+	for _, i := range ids {
 		p := &b.kb.places[i]
 		if country != "" && p.Country != country {
 			continue
@@ -504,17 +507,27 @@ func (b *builder) add(e Entry, names []string) {
 	b.keys = append(b.keys, keys)
 }
 
+// keyIndex returns the index of key's list, adding an empty one when key
+// is new.
+func (b *builder) keyIndex(key string) int32 {
+	if i, ok := b.kb.byKey[key]; ok {
+		return i
+	}
+	i := int32(len(b.placeLists))
+	b.kb.byKey[key] = i
+	b.placeLists = append(b.placeLists, nil)
+	return i
+}
+
 // addPlaceKeys records names of place i.
 func (b *builder) addPlaceKeys(i int32, names []string) {
-	if b.placeKeys == nil {
-		b.placeKeys = make(map[string][]int32, 1<<18)
-	}
 	for _, n := range names {
 		k := Normalize(n)
 		if k == "" {
 			continue
 		}
-		list := b.placeKeys[k]
+		ki := b.keyIndex(k)
+		list := b.placeLists[ki]
 		dup := false
 		for _, j := range list {
 			if j == i {
@@ -523,7 +536,7 @@ func (b *builder) addPlaceKeys(i int32, names []string) {
 			}
 		}
 		if !dup {
-			b.placeKeys[k] = append(list, i)
+			b.placeLists[ki] = append(list, i)
 		}
 	}
 }
@@ -555,7 +568,10 @@ func placeLess(a, b *Entry) bool {
 // finish builds the key index.
 func (b *builder) finish() *KB {
 	k := b.kb
-	for i, e := range b.entries {
+	// Non-place entries by key index, in file order.
+	other := make(map[int32][]int32, len(b.entries)*2)
+	for i := range b.entries {
+		e := &b.entries[i]
 		if e.Kind == KindPerson && len(e.Roles) > 0 {
 			// The person's country and sector are those of the latest role.
 			last := e.Roles[0]
@@ -564,27 +580,38 @@ func (b *builder) finish() *KB {
 					last = r
 				}
 			}
-			b.entries[i].Country, b.entries[i].Sector = last.Country, last.Sector
-			e = b.entries[i]
+			e.Country, e.Sector = last.Country, last.Sector
 		}
-		seen := map[string]bool{}
-		for _, key := range b.keys[i] {
-			if key == "" || seen[key] {
+		for j, key := range b.keys[i] {
+			if key == "" || slices.Contains(b.keys[i][:j], key) {
 				continue
 			}
-			seen[key] = true
-			k.byKey[key] = append(k.byKey[key], e)
+			ki := b.keyIndex(key)
+			other[ki] = append(other[ki], int32(i))
 		}
 	}
-	for key, ids := range b.placeKeys {
-		sort.Slice(ids, func(x, y int) bool { return placeLess(&k.places[ids[x]], &k.places[ids[y]]) })
-		list := k.byKey[key]
-		out := make([]Entry, len(list), len(list)+len(ids))
-		copy(out, list)
+	k.lists = make([][]Entry, len(b.placeLists))
+	for ki, ids := range b.placeLists {
+		if len(ids) > 1 {
+			slices.SortFunc(ids, func(x, y int32) int {
+				if placeLess(&k.places[x], &k.places[y]) {
+					return -1
+				}
+				if placeLess(&k.places[y], &k.places[x]) {
+					return 1
+				}
+				return 0
+			})
+		}
+		ents := other[int32(ki)]
+		out := make([]Entry, 0, len(ents)+len(ids))
+		for _, i := range ents {
+			out = append(out, b.entries[i])
+		}
 		for _, i := range ids {
 			out = append(out, k.places[i])
 		}
-		k.byKey[key] = out
+		k.lists[ki] = out
 	}
 	for key := range k.byKey {
 		if n := strings.Count(key, " ") + 1; n > k.maxWords {

@@ -335,6 +335,11 @@ func readPBF(path string) ([]city, error) {
 	if err != nil {
 		return nil, err
 	}
+	return decodePBF(path, b)
+}
+
+// decodePBF decodes the contents b of the file named path.
+func decodePBF(path string, b []byte) ([]city, error) {
 	var out []city
 	var lat, lon int64
 	pos := 0
@@ -468,7 +473,8 @@ func writePlaces(c config, cities []city, admin1 map[string]string, iso map[stri
 			regions[key] = r
 		}
 		if ct.fcode == "ADM1" {
-			r.own = ct
+			own := *ct // a copy: cities is sorted below
+			r.own = &own
 			continue
 		}
 		r.n++

@@ -47,6 +47,19 @@ func trimSpan(text string, s khaldun.Span) khaldun.Span {
 	return s
 }
 
+// trimCue trims a cue like a quotation, unless nothing would be left: a
+// colon is a cue.
+func trimCue(text string, s khaldun.Span) khaldun.Span {
+	if t := trimSpan(text, s); t.Len() > 0 {
+		return t
+	}
+	if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
+		return s
+	}
+	lead := len(text[s.Start:s.End]) - len(strings.TrimLeftFunc(text[s.Start:s.End], unicode.IsSpace))
+	return khaldun.Span{Start: s.Start + lead, End: s.Start + len(strings.TrimRightFunc(text[s.Start:s.End], unicode.IsSpace))}
+}
+
 func trimAll(text string, ss []khaldun.Span) []khaldun.Span {
 	var out []khaldun.Span
 	for _, s := range ss {
@@ -77,8 +90,8 @@ func goldAttributions(text string, qs []GoldQuote) []attribution {
 		if sp := trimAll(text, q.Speaker); len(sp) > 0 {
 			a.speaker = []khaldun.Span{hull(sp)}
 		}
-		if cue := trimAll(text, q.Cue); len(cue) > 0 {
-			a.cue = hull(cue)
+		if len(q.Cue) > 0 {
+			a.cue = trimCue(text, hull(q.Cue))
 		}
 		out = append(out, a)
 	}
@@ -101,7 +114,7 @@ func codedAttributions(rec *khaldun.Record) []attribution {
 		if content.Len() <= 0 {
 			continue
 		}
-		cue := trimSpan(rec.Text, q.Cue)
+		cue := trimCue(rec.Text, q.Cue)
 		k := key{cue, q.Speaker}
 		if i, ok := at[k]; ok && cue.Len() > 0 {
 			a := &out[i]

@@ -25,6 +25,10 @@ func WriteFigures(w io.Writer, reports []Report) error {
 			fmt.Fprintf(w, ", %d with text changed by the coder", r.TextChanged)
 		}
 		fmt.Fprintln(w)
+		if r.Err != "" {
+			fmt.Fprintf(w, "  error: %s\n", r.Err)
+			continue
+		}
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 		if hasPRF(r.Scores) {
 			fmt.Fprintln(tw, "  metric\tP\tR\tF1\tgold\tpred\thit\t")
@@ -110,6 +114,7 @@ type jsonReport struct {
 	Records     int                `json:"records"`
 	Skipped     int                `json:"skipped,omitempty"`
 	TextChanged int                `json:"text_changed,omitempty"`
+	Error       string             `json:"error,omitempty"`
 	Figures     map[string]float64 `json:"figures"`
 	Counts      map[string]PRF     `json:"counts,omitempty"`
 	Errors      []jsonCase         `json:"errors,omitempty"`
@@ -127,7 +132,7 @@ type jsonCase struct {
 func WriteJSON(w io.Writer, reports []Report) error {
 	enc := json.NewEncoder(w)
 	for _, r := range reports {
-		j := jsonReport{Set: r.Set, Task: r.Task, Records: r.Records, Skipped: r.Skipped, TextChanged: r.TextChanged,
+		j := jsonReport{Set: r.Set, Task: r.Task, Records: r.Records, Skipped: r.Skipped, TextChanged: r.TextChanged, Error: r.Err,
 			Figures: map[string]float64{}, Counts: map[string]PRF{}}
 		for _, f := range r.Figures() {
 			j.Figures[f.Name] = roundTo(f.Value, 6)

@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 
 	"github.com/khaldun/khaldun"
@@ -68,31 +70,58 @@ func Run(ctx context.Context, items []Item, opt Options) ([]Report, error) {
 		}
 		return nil, nil
 	}
+	// A coder that cannot be built fails its sets only.
 	coders := map[string]Coder{}
+	failed := map[string]error{}
+	var order []string
+	seen := map[string]bool{}
+	var codable []*Item
 	for _, it := range keep {
-		if _, ok := coders[it.PetrarchDir]; ok {
-			continue
+		if !seen[it.Set] {
+			seen[it.Set] = true
+			order = append(order, it.Set)
 		}
-		c, err := opt.NewCoder(it.PetrarchDir)
-		if err != nil {
-			return nil, fmt.Errorf("eval: coder for set %s: %w", it.Set, err)
+		_, ok := coders[it.PetrarchDir]
+		if _, bad := failed[it.PetrarchDir]; !ok && !bad {
+			c, err := opt.NewCoder(it.PetrarchDir)
+			if err != nil {
+				failed[it.PetrarchDir] = err
+			} else {
+				coders[it.PetrarchDir] = c
+			}
 		}
-		coders[it.PetrarchDir] = c
+		if coders[it.PetrarchDir] != nil {
+			codable = append(codable, it)
+		}
 	}
-	recs, err := codeAll(ctx, keep, coders, opt.Workers)
+	recs, err := codeAll(ctx, codable, coders, opt.Workers)
 	if err != nil {
 		return nil, err
 	}
-	var order []string
 	bySet := map[string][]coded{}
 	for _, c := range recs {
-		if _, ok := bySet[c.item.Set]; !ok {
-			order = append(order, c.item.Set)
-		}
 		bySet[c.item.Set] = append(bySet[c.item.Set], c)
 	}
 	reports := make([]Report, 0, len(order))
 	for _, set := range order {
+		if len(bySet[set]) == 0 {
+			r := Report{Set: set}
+			for _, it := range keep {
+				if it.Set == set {
+					r.Task = it.Task
+					// Name the dictionaries by their folder, so that the
+					// message does not depend on where the gold lives.
+					msg := failed[it.PetrarchDir].Error()
+					if it.PetrarchDir != "" {
+						msg = strings.ReplaceAll(msg, it.PetrarchDir, filepath.Base(it.PetrarchDir))
+					}
+					r.Err = "no coder: " + msg
+					break
+				}
+			}
+			reports = append(reports, r)
+			continue
+		}
 		reports = append(reports, score(set, bySet[set], opt.Errors))
 	}
 	return reports, nil

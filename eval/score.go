@@ -95,8 +95,11 @@ type Report struct {
 	// TextChanged counts records whose text the coder changed, so that
 	// its offsets do not point into the gold text.
 	TextChanged int
-	Scores      []Score
-	Errors      []Case // the worst cases, costliest first
+	// Err says why the set was not scored (its coder could not be built);
+	// the report then has no scores.
+	Err    string
+	Scores []Score
+	Errors []Case // the worst cases, costliest first
 }
 
 // Figures lists every figure of the report in order.

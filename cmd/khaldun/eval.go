@@ -78,10 +78,21 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	}
 	e.log.Info("eval done", "records", len(items), "took", time.Since(began).Round(time.Millisecond))
 	if *asJSON {
-		return eval.WriteJSON(e.stdout, reports)
+		err = eval.WriteJSON(e.stdout, reports)
+	} else if err = eval.WriteFigures(e.stdout, reports); err == nil {
+		err = eval.WriteErrors(e.stdout, reports)
 	}
-	if err := eval.WriteFigures(e.stdout, reports); err != nil {
+	if err != nil {
 		return err
 	}
-	return eval.WriteErrors(e.stdout, reports)
+	failed := 0
+	for _, r := range reports {
+		if r.Err != "" {
+			failed++
+		}
+	}
+	if failed > 0 {
+		return fmt.Errorf("eval: %d of %d sets could not be scored", failed, len(reports))
+	}
+	return nil
 }

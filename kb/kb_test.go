@@ -468,3 +468,22 @@ func BenchmarkNormalize(b *testing.B) {
 		i++
 	}
 }
+
+func TestArabicVariants(t *testing.T) {
+	k := testKB(t)
+	tests := []struct{ name, text, want string }{
+		{"article dropped", "Qardaha", "Al Qardāḩah"},
+		{"article dropped, ah kept", "Rastan", "Ar Rastan"},
+		{"assimilated article written al", "Al-Rastan", "Ar Rastan"},
+		{"alias to a governorate", "Damascus Countryside", "Rif-dimashq"},
+		{"Tabqa", "Tabqa", "Ath Thawrah"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p, ok := firstOfKind(k.Lookup(Normalize(tc.text)), KindPlace)
+			if !ok || p.Name != tc.want || p.Country != "SYR" {
+				t.Errorf("Lookup(%q) = %q %s, want %q SYR", tc.text, p.Name, p.Country, tc.want)
+			}
+		})
+	}
+}

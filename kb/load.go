@@ -352,8 +352,52 @@ func (b *builder) place(f []string) error {
 	if f[2] != "" {
 		keys = append(keys, f[2])
 	}
-	b.addPlaceKeys(idx, append(keys, split(f[9])...))
+	keys = append(keys, split(f[9])...)
+	if arabic[f[3]] {
+		keys = arabicVariants(keys)
+	}
+	b.addPlaceKeys(idx, keys)
 	return nil
+}
+
+// arabic holds the countries whose place names are romanised Arabic.
+var arabic = map[string]bool{
+	"ARE": true, "BHR": true, "DZA": true, "EGY": true, "ESH": true, "IRQ": true, "JOR": true,
+	"KWT": true, "LBN": true, "LBY": true, "MAR": true, "MRT": true, "OMN": true, "PSE": true,
+	"QAT": true, "SAU": true, "SDN": true, "SYR": true, "TUN": true, "YEM": true,
+}
+
+// articles are romanisations of the Arabic definite article, assimilated
+// or not ("Ar Raqqah", "As Suwayda'", "Al Bab", "El Arish").
+var articles = map[string]bool{
+	"al": true, "ar": true, "as": true, "ad": true, "an": true, "at": true, "az": true,
+	"ash": true, "ath": true, "adh": true, "el": true, "er": true, "es": true, "ed": true,
+	"en": true, "et": true, "ez": true,
+}
+
+// arabicVariants adds to names the forms English news uses for romanised
+// Arabic names: without the leading article or with it written "al", and
+// with a final "ah" written "a" ("Ar Raqqah" → "raqqah", "al raqqah",
+// "raqqa", "al raqqa").
+func arabicVariants(names []string) []string {
+	out := names
+	for _, n := range names {
+		k := Normalize(n)
+		bases := []string{k}
+		if i := strings.IndexByte(k, ' '); i > 0 && articles[k[:i]] {
+			rest := k[i+1:]
+			bases = append(bases, rest, "al "+rest)
+		}
+		for _, v := range bases {
+			if v != k {
+				out = append(out, v)
+			}
+			if strings.HasSuffix(v, "ah") && len(v) > 4 {
+				out = append(out, v[:len(v)-1])
+			}
+		}
+	}
+	return out
 }
 
 // place_aliases.tsv: alias name country geonames

@@ -4,7 +4,7 @@ go 1.26.8
 
 require (
 	codeberg.org/readeck/go-readability/v2 v2.1.3
-	golang.org/x/net v0.41.0
+	golang.org/x/net v0.62.0
 )
 
 require (
@@ -12,5 +12,5 @@ require (
 	github.com/go-shiori/dom v0.0.0-20230515143342-73569d674e1c // indirect
 	github.com/gogs/chardet v0.0.0-20211120154057-b7413eaefb8f // indirect
 	github.com/itlightning/dateparse v0.2.1 // indirect
-	golang.org/x/text v0.26.0 // indirect
+	golang.org/x/text v0.43.0 // indirect
 )

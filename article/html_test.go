@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 )
 
 const wirePage = `<!DOCTYPE html>
@@ -113,5 +114,32 @@ func TestPlainTextPre(t *testing.T) {
 	}
 	if want := "Results:\n\nTeam A   3\nTeam B   1"; a.Text != want {
 		t.Errorf("text %q, want %q", a.Text, want)
+	}
+}
+
+// TestFromHTMLHostile checks that pages built to make HTML parsers slow are
+// refused or read quickly.
+func TestFromHTMLHostile(t *testing.T) {
+	tests := []struct {
+		name, page string
+		wantErr    bool
+	}{
+		{"deep divs", strings.Repeat("<div>", 100000) + "text", true},
+		{"deep lists", strings.Repeat("<ul><li>", 50000) + "text", true},
+		{"deep tables", strings.Repeat("<table><tr><td>", 30000) + "text", true},
+		{"many formatting tags", strings.Repeat("<b><i><p>word ", 3000), false},
+		{"many paragraphs", strings.Repeat("<p>Troops advanced on the city.</p>", 20000), false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			start := time.Now()
+			_, err := FromHTML("x", []byte(tc.page), Options{})
+			if (err != nil) != tc.wantErr {
+				t.Errorf("error %v, want error %v", err, tc.wantErr)
+			}
+			if d := time.Since(start); d > 5*time.Second {
+				t.Errorf("took %v", d)
+			}
+		})
 	}
 }

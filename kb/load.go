@@ -206,7 +206,7 @@ func (b *builder) addFile(name, src, data string) error {
 		}
 		return eachRecord(src, data, 10, b.place)
 	case filePlaceAliases:
-		return eachRecord(src, data, 4, b.placeAlias)
+		return eachRecord(src, data, 5, b.placeAlias)
 	case fileOrgs:
 		return eachRecord(src, data, 5, func(f []string) error { return b.actor(KindOrg, f) })
 	case fileGroups:
@@ -410,6 +410,14 @@ func (b *builder) placeAlias(f []string) error {
 		return err
 	}
 	b.addPlaceKeys(i, []string{f[0]})
+	switch f[4] {
+	case "":
+	case "display":
+		// the alias is the name English-language news uses today
+		b.kb.places[i].Name = f[0]
+	default:
+		return fmt.Errorf("fifth field is %q, want empty or \"display\"", f[4])
+	}
 	return nil
 }
 

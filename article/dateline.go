@@ -12,10 +12,10 @@ import (
 var agencies = map[string]bool{}
 
 func init() {
-	for _, a := range strings.Split("Reuters Reuter AP AFP TASS Xinhua IRNA ISNA IRIB Mehr MNA Tasnim Fars SANA ANI PTI IANS UPI dpa DPA EFE ANSA Anadolu Kyodo Yonhap KUNA WAM SPA QNA MENA BNA Bernama Antara Interfax Sputnik RIA Bloomberg AAP NNA Petra APS MAP TAP Trend APA Agencies IPS AKI AA", " ") {
+	for _, a := range strings.Split("Reuters Reuter REUTER REUTERS AP AFP TASS Xinhua IRNA ISNA IRIB Mehr MNA Tasnim Fars SANA ANI PTI IANS UPI dpa DPA EFE ANSA Anadolu Kyodo Yonhap KUNA WAM SPA QNA MENA BNA Bernama Antara Interfax Sputnik RIA Bloomberg AAP NNA Petra APS MAP TAP Trend APA Agencies IPS AKI AA", " ") {
 		agencies[a] = true
 	}
-	for _, a := range []string{"RIA Novosti", "Associated Press", "Agence France-Presse", "Press TV", "Xinhua News Agency", "Anadolu Agency", "Mehr News Agency", "Kyodo News", "Al Jazeera", "Reuters Staff"} {
+	for _, a := range []string{"RIA Novosti", "Associated Press", "Agence France-Presse", "Press TV", "Xinhua News Agency", "Anadolu Agency", "Mehr News Agency", "Kyodo News", "Al Jazeera", "Reuters Staff", "Canadian Press", "Press Association"} {
 		agencies[a] = true
 	}
 }
@@ -53,7 +53,7 @@ func findDateline(body string) (place, agency string) {
 	hasDate := group(2) != "" || group(4) != ""
 	agency = firstOf(group(5), group(6))
 	term := group(7)
-	if agency != "" && !startsUpper(agency) {
+	if agency != "" && (!startsUpper(agency) || strings.ContainsAny(agency, ",:;") || len(strings.Fields(agency)) > 4) {
 		return "", ""
 	}
 	if agencies[region] && agency == "" {
@@ -71,7 +71,11 @@ func findDateline(body string) (place, agency string) {
 	switch {
 	case words > 5:
 		return "", ""
+	case agency != "" && (upper || hasDate || term != "" || agencies[agency]):
+		// A bracket after a mixed-case name is more often an acronym
+		// ("The World Trade Organisation (WTO) said") than an agency.
 	case agency != "":
+		return "", ""
 	case term == ":":
 		if !upper || hasDate || region != "" {
 			return "", ""
@@ -86,7 +90,7 @@ func findDateline(body string) (place, agency string) {
 	if region != "" {
 		place += ", " + region
 	}
-	return strings.TrimSuffix(place, "."), agency
+	return place, agency
 }
 
 func startsUpper(s string) bool {

@@ -23,6 +23,7 @@ func TestFindDateline(t *testing.T) {
 		{"abbreviated place", "ST. PETERSBURG (Reuters) - The summit opened on Friday.", "ST. PETERSBURG", "Reuters"},
 		{"mixed case double hyphen", "Athens -- The Greek boxer lost in the second round.", "Athens", ""},
 		{"hyphenated place", "PORT-AU-PRINCE, Haiti (AP) — Protesters blocked roads.", "PORT-AU-PRINCE, Haiti", "AP"},
+		{"abbreviated region kept as written", "STAMFORD, Conn., March 2 - Xerox Corp said it would buy back shares.", "STAMFORD, Conn.", ""},
 		{"no dateline", "Iran and Russia held talks in Tehran on Tuesday.", "", ""},
 		{"name then verb", "Shamkhani said the campaign was paying dividends.", "", ""},
 		{"headline-like capitals", "US President Donald Trump said on Tuesday he would visit.", "", ""},
@@ -37,5 +38,16 @@ func TestFindDateline(t *testing.T) {
 				t.Errorf("findDateline(%q) = %q, %q; want %q, %q", tc.body, place, agency, tc.place, tc.agency)
 			}
 		})
+	}
+}
+
+func TestFindDatelineAcronymIsNotAgency(t *testing.T) {
+	for _, body := range []string{
+		"The World Trade Organisation (WTO) has ruled against the tariffs.",
+		"Shares of Acme (Quote, Chart) fell 3 percent - a steep drop.",
+	} {
+		if place, agency := findDateline(body); place != "" || agency != "" {
+			t.Errorf("findDateline(%q) = %q, %q; want none", body, place, agency)
+		}
 	}
 }

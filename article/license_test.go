@@ -46,6 +46,7 @@ func TestStripTail(t *testing.T) {
 		{"tass sign-off", story + " /TASS/", ""},
 		{"dash agency", story + " -AFP", ""},
 		{"1987 sign-off", story + "\n Reuter", ""},
+		{"1987 sign-off in capitals", story + "\n REUTER\n", ""},
 		{"initials alone", story + "\nAW/PR", ""},
 		{"cc0 at the end", story + "\n\nText released under CC0.", "CC0-1.0"},
 	}

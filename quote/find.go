@@ -138,8 +138,8 @@ func (f *finder) matchCues() {
 			if !ok {
 				continue
 			}
-			if c.Class == ClassVerb && f.inRef[i] {
-				break // "Secretary of State", "the Islamic State"
+			if c.Class == ClassVerb && (f.inRef[i] || f.nounUse(i)) {
+				break // "Secretary of State", "the Islamic State", "his remarks"
 			}
 			f.cueAt[i] = int32(len(f.cues))
 			f.cues = append(f.cues, cueHit{i: i, j: j, c: c})
@@ -147,6 +147,27 @@ func (f *finder) matchCues() {
 			break
 		}
 	}
+}
+
+// determiners before a verb form make it a noun: "the call", "his claims".
+var determiners = wordSet("the a an his her their its my our your this these those every each no any some another of to")
+
+// nounUse reports whether the word at token i is used as a noun: after a
+// determiner or a possessive, or inside markup ("tweet_id").
+func (f *finder) nounUse(i int) bool {
+	if i > 0 && f.toks[i-1].sent == f.toks[i].sent {
+		p := f.toks[i-1]
+		if p.word && (determiners[p.w] || strings.HasSuffix(p.w, "’s") || strings.HasSuffix(p.w, "'s")) {
+			return true
+		}
+		if p.w == "<" || p.w == "_" || p.w == "/" {
+			return true
+		}
+	}
+	if i+1 < len(f.toks) && (f.toks[i+1].w == "_" || f.toks[i+1].w == "=") && f.toks[i+1].s == f.toks[i].e {
+		return true
+	}
+	return false
 }
 
 // matchForm reports whether the words of form start at token i, and where
@@ -201,7 +222,11 @@ func (f *finder) speakerBefore(lo, hi int) (Ref, bool) {
 		if r.Span.End > hi || !f.canSpeak(r) {
 			continue
 		}
-		if strings.IndexByte(f.text[r.Span.End:hi], ',') >= 0 {
+		gap := strings.TrimSpace(f.text[r.Span.End:hi])
+		if n := len(strings.Fields(gap)); n > 3 && !strings.HasSuffix(gap, ",") || n > 25 {
+			return Ref{}, false // too far to be the subject
+		}
+		if strings.IndexByte(gap, ',') >= 0 {
 			if c := strings.LastIndexByte(f.text[lo:r.Span.Start], ','); c >= 0 {
 				pos := lo + c
 				for j := i - 1; j >= 0 && f.refs[j].Span.Start >= lo; j-- {
@@ -298,7 +323,7 @@ func (f *finder) direct(si int) {
 			}
 			next = true
 		}
-		if fe > fi && f.frameOpens(fi, c, next) {
+		if fe > fi && f.frameOpens(fi, c, next) && (f.opensSentence(si) || f.words(sg.s, sg.e) >= 5) {
 			for x := fi; x < fe && x < fi+10; x++ {
 				w := f.toks[x].w
 				if w == "that" || w == "." || w == ";" || w == ":" {
@@ -309,7 +334,7 @@ func (f *finder) direct(si int) {
 					continue
 				}
 				sp, ok := f.speakerAt(h, fi, fe)
-				if !ok && next {
+				if !ok && next || !f.shortTail(h, sp, ok, fe) {
 					break
 				}
 				h.used = true
@@ -365,6 +390,55 @@ func (f *finder) direct(si int) {
 			f.addDirect(si, sp, true, khaldun.Span{Start: t.s, End: t.e}, t.sent)
 		}
 	}
+}
+
+// opensSentence reports whether segment si starts its sentence: no word
+// before its opening mark in the sentence and paragraph.
+func (f *finder) opensSentence(si int) bool {
+	o := f.segs[si].open
+	for x := o - 1; x >= 0 && f.toks[x].sent == f.toks[o].sent && f.toks[x].para == f.toks[o].para; x-- {
+		if f.toks[x].mark != markNone {
+			return true
+		}
+		if f.toks[x].word {
+			return false
+		}
+	}
+	return true
+}
+
+// words counts the words in the byte range [a, b).
+func (f *finder) words(a, b int) int {
+	n := 0
+	for x := f.tokAt(a); x < len(f.toks) && f.toks[x].s < b; x++ {
+		if f.toks[x].word {
+			n++
+		}
+	}
+	return n
+}
+
+// shortTail reports whether what follows the cue h in a frame ending at
+// token fe is short or set off by a comma, so the cue does not introduce
+// reported words of its own ("“Hannity,” Gingrich said if ...").
+func (f *finder) shortTail(h *cueHit, sp Ref, ok bool, fe int) bool {
+	y := h.j
+	if ok && sp.Span.Start >= f.toks[h.j-1].e {
+		y = f.tokAt(sp.Span.End)
+	}
+	if y < fe && (f.toks[y].w == "," || f.toks[y].w == "that") {
+		return f.toks[y].w == ","
+	}
+	n := 0
+	for ; y < fe; y++ {
+		if f.toks[y].w == "," {
+			break
+		}
+		if f.toks[y].word {
+			n++
+		}
+	}
+	return n <= 8
 }
 
 // frameOpens reports whether the words after closing mark c can be a cue

@@ -109,7 +109,7 @@ func (f *finder) verbQuote(h *cueHit, clause, end int, last Ref, hasLast bool) (
 	default:
 		d.speaker, d.has = f.speakerBefore(f.toks[clause].s, cs)
 	}
-	if !d.has {
+	if !d.has && (gerund || !f.subjectNP(clause, h.i)) {
 		return d, false
 	}
 	d.cue = f.cueSpan(h)
@@ -195,13 +195,22 @@ func (f *finder) postposed(h *cueHit, clause, end int) (draft, bool) {
 	} else {
 		d.speaker, d.has = f.speakerBefore(f.toks[comma].e, f.toks[h.i].s)
 	}
-	if !d.has {
+	if !d.has && (comma == h.i-1 || !f.subjectNP(comma+1, h.i)) {
 		return d, false
 	}
 	// The tail after the cue (and after an inverted speaker).
 	y := h.j
-	if comma == h.i-1 {
+	if comma == h.i-1 && d.has {
 		y = f.tokAt(d.speaker.Span.End)
+	}
+	y = f.skipMods(y, end)
+	if y < end && f.toks[y].w == "," && y+1 < end && f.toks[y+1].w != "that" {
+		// Parenthetical: "The museum, Mr. Obama said, would make ..."
+		if f.span(&d, y+1, f.contentStop(y+1, end)) || f.span(&d, clause, comma) {
+			d.cue = f.cueSpan(h)
+			return d, true
+		}
+		return d, false
 	}
 	if n := f.hitAt(y); n != nil && n.c.Class == ClassNoun {
 		y = n.j
@@ -228,6 +237,45 @@ func (f *finder) postposed(h *cueHit, clause, end int) (draft, bool) {
 	}
 	d.cue = f.cueSpan(h)
 	return d, true
+}
+
+// subjectWords may not end a subject noun phrase before a cue verb.
+var subjectStop = wordSet("who which that it and or but to be been being is was were are am not never also has have had would will could can may might must should shall did does do just only then as if than when where while because so what how why")
+
+// auxiliaries may stand between a subject and its verb.
+var auxiliaries = wordSet("has have had would will could can may might must should did does do also later then once again previously repeatedly recently reportedly has")
+
+// subjectNP reports whether tokens [lo, cue) end in a plain noun phrase
+// that no ref covers ("the former president", "officials"): a speaker the
+// actor stage did not name.
+func (f *finder) subjectNP(lo, cue int) bool {
+	x := cue - 1
+	for x >= lo && auxiliaries[f.toks[x].w] {
+		x--
+	}
+	if x < lo {
+		return false
+	}
+	t := f.toks[x]
+	if !t.word || subjectStop[t.w] || determiners[t.w] || notClause[t.w] || t.w[0] >= '0' && t.w[0] <= '9' {
+		return false
+	}
+	// Two to five words back there must be a clause edge: the noun phrase
+	// is short.
+	n := 0
+	for y := x; y >= lo; y-- {
+		if !f.toks[y].word {
+			return f.toks[y].w == "," || f.toks[y].mark != markNone
+		}
+		if subjectStop[f.toks[y].w] {
+			return false
+		}
+		n++
+		if n > 5 {
+			return false
+		}
+	}
+	return true
 }
 
 // accordingTo reads "According to X, CLAUSE" and "CLAUSE, according to X".

@@ -76,9 +76,16 @@ func tokenize(text string, sents []khaldun.Span) []tok {
 				}
 				break
 			}
+			if j < len(text) && text[j] == '.' && abbreviation(text[i:j]) {
+				j++ // "Mr.", "U.S.", the initial in "Jeffrey N. Trimble"
+			}
 			t.e = j
 			t.w = strings.ToLower(text[i:j])
 			t.word = true
+		} else if r == '\'' && strings.HasPrefix(text[i+n:], "'") {
+			t.e = i + 2 // '' stands for a double quote mark in some archives
+			t.w = "\""
+			t.mark = markStraight
 		} else {
 			t.e = i + n
 			t.w = text[i : i+n]
@@ -99,6 +106,18 @@ func tokenize(text string, sents []khaldun.Span) []tok {
 		i = t.e
 	}
 	return toks
+}
+
+// abbreviations keep their period as part of the word.
+var abbreviations = wordSet("mr mrs ms dr st gen sen rep gov lt col sgt capt cmdr adm jr sr prof rev gens sens reps messrs mt ft inc corp co ltd no vs")
+
+// abbreviation reports whether the word w, followed by a period, is an
+// abbreviation, an initial or a dotted acronym.
+func abbreviation(w string) bool {
+	if len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' || strings.IndexByte(w, '.') > 0 {
+		return true
+	}
+	return len(w) <= 5 && abbreviations[strings.ToLower(w)]
 }
 
 // cleanSentences returns the sentence spans clipped to the text, in order

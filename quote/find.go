@@ -40,6 +40,13 @@ func (l *Lexicon) Find(text string, sentences []khaldun.Span, refs []Ref) []khal
 		f.direct(i)
 	}
 	f.continuations()
+	f.lastSpeaker = make([]Ref, len(f.sents))
+	f.hasLastSpeaker = make([]bool, len(f.sents))
+	for _, d := range f.out {
+		if d.has && d.cueSent >= 0 && d.cueSent < len(f.sents) {
+			f.lastSpeaker[d.cueSent], f.hasLastSpeaker[d.cueSent] = d.speaker, true
+		}
+	}
 	for k := range f.sents {
 		f.reported(k)
 	}
@@ -76,6 +83,11 @@ type finder struct {
 	cueAt   []int32 // index into cues of the hit starting at a token, -1
 	segDone []bool  // the segment became (part of) a quote
 	out     []draft
+
+	// lastSpeaker is, per sentence, the speaker of the last direct quote
+	// whose cue stands in it.
+	lastSpeaker    []Ref
+	hasLastSpeaker []bool
 }
 
 func newFinder(l *Lexicon, text string, sentences []khaldun.Span, refs []Ref) *finder {
@@ -324,7 +336,7 @@ func (f *finder) direct(si int) {
 			next = true
 		}
 		if fe > fi && f.frameOpens(fi, c, next) && (f.opensSentence(si) || f.words(sg.s, sg.e) >= 5) {
-			for x := fi; x < fe && x < fi+10; x++ {
+			for x := fi; x < fe && x < fi+16; x++ {
 				w := f.toks[x].w
 				if w == "that" || w == "." || w == ";" || w == ":" {
 					break
@@ -397,6 +409,10 @@ func (f *finder) direct(si int) {
 func (f *finder) opensSentence(si int) bool {
 	o := f.segs[si].open
 	for x := o - 1; x >= 0 && f.toks[x].sent == f.toks[o].sent && f.toks[x].para == f.toks[o].para; x-- {
+		switch f.toks[x].w {
+		case ".", "?", "!", ":", ";":
+			return true
+		}
 		if f.toks[x].mark != markNone {
 			return true
 		}
@@ -426,12 +442,15 @@ func (f *finder) shortTail(h *cueHit, sp Ref, ok bool, fe int) bool {
 	if ok && sp.Span.Start >= f.toks[h.j-1].e {
 		y = f.tokAt(sp.Span.End)
 	}
+	if h.c.Addressee && y == h.j {
+		y = f.skipNP(y, fe)
+	}
 	if y < fe && (f.toks[y].w == "," || f.toks[y].w == "that") {
 		return f.toks[y].w == ","
 	}
 	n := 0
 	for ; y < fe; y++ {
-		if f.toks[y].w == "," {
+		if f.toks[y].w == "," || tailBreaks[f.toks[y].w] {
 			break
 		}
 		if f.toks[y].word {
@@ -440,6 +459,10 @@ func (f *finder) shortTail(h *cueHit, sp Ref, ok bool, fe int) bool {
 	}
 	return n <= 8
 }
+
+// tailBreaks end the part of a frame that counts against a cue: "told
+// CNN in an interview when asked ...".
+var tailBreaks = wordSet("when while as after before because during")
 
 // frameOpens reports whether the words after closing mark c can be a cue
 // frame: after a comma or dash, after a quote that ends in , ? ! or a

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/khaldun/khaldun"
@@ -8,7 +9,7 @@ import (
 
 // notClause holds words that cannot open a reported clause after a verb
 // without "that": prepositions, conjunctions and the like.
-var notClause = wordSet("to about of in on at for with by from as and or but so after before during into over through under while when if than nothing anything something goodbye yes no not never hello thanks sorry farewell more less much")
+var notClause = wordSet("to about of in on at for with by from as and or but so after before during into over through under while when than nothing anything something goodbye yes not never hello thanks sorry farewell more less much")
 
 // modifiers may stand between a cue verb and its content.
 var modifiers = wordSet("also again later further repeatedly publicly privately recently previously earlier then yesterday today tonight separately once now firmly flatly bluntly candidly simply")
@@ -38,13 +39,7 @@ func (f *finder) reported(k int) {
 		return
 	}
 	first, end := st[0], st[1]
-	var last Ref
-	hasLast := false
-	for _, d := range f.out {
-		if d.cueSent == k && d.has {
-			last, hasLast = d.speaker, true
-		}
-	}
+	last, hasLast := f.lastSpeaker[k], f.hasLastSpeaker[k]
 	clause := first  // token where the current clause starts
 	contentEnd := -1 // byte end of the last content found in the sentence
 	for x := first; x < end; x++ {
@@ -106,6 +101,8 @@ func (f *finder) verbQuote(h *cueHit, clause, end int, last Ref, hasLast bool) (
 		} else {
 			d.speaker, d.has = f.speakerBefore(f.toks[clause].s, cs)
 		}
+	case h.i > clause && f.toks[h.i-1].w == "and" && hasLast:
+		d.speaker, d.has = last, true // "X said ... and said ..."
 	default:
 		d.speaker, d.has = f.speakerBefore(f.toks[clause].s, cs)
 	}
@@ -148,13 +145,22 @@ func (f *finder) verbQuote(h *cueHit, clause, end int, last Ref, hasLast bool) (
 		start = p
 	case c.That == ThatOptional && t.word && !notClause[t.w]:
 		start = p
+	case c.That == ThatOptional && (t.w == "," || t.w == "—" || t.w == "–") && p+1 < end && f.toks[p+1].word:
+		start = p + 1 // "says, win or lose, he is staying"
 	default:
-		for y := p; y < end && y < p+8; y++ {
-			if f.toks[y].seg >= 0 {
-				start = p
+		// "said in April that ...", "called it “a disgrace”"
+		for y := p; y < end && y < p+12; y++ {
+			if f.toks[y].w == "that" && c.That != ThatNo && y < p+7 {
+				start = y + 1
 				break
 			}
-			if !f.toks[y].word {
+			if f.toks[y].mark != markNone {
+				if c.That == ThatNo || c.NP {
+					start = p
+				}
+				break
+			}
+			if !f.toks[y].word && f.toks[y].w != "’" && f.toks[y].w != "'" {
 				break
 			}
 		}
@@ -203,8 +209,23 @@ func (f *finder) postposed(h *cueHit, clause, end int) (draft, bool) {
 	if comma == h.i-1 && d.has {
 		y = f.tokAt(d.speaker.Span.End)
 	}
+	if h.c.Addressee && comma != h.i-1 {
+		y = f.skipNP(y, end)
+	}
 	y = f.skipMods(y, end)
-	if y < end && f.toks[y].w == "," && y+1 < end && f.toks[y+1].w != "that" {
+	if y < end && tailHeads[f.toks[y].w] {
+		// "the agency said in a June report, and ..."
+		for z := y + 1; z < end && z < y+7; z++ {
+			if f.toks[z].w == "," {
+				y = z
+				break
+			}
+			if !f.toks[z].word {
+				break
+			}
+		}
+	}
+	if y < end && f.toks[y].w == "," && y+1 < end && f.toks[y+1].w != "that" && (comma != h.i-1 || !d.has) {
 		// Parenthetical: "The museum, Mr. Obama said, would make ..."
 		if f.span(&d, y+1, f.contentStop(y+1, end)) || f.span(&d, clause, comma) {
 			d.cue = f.cueSpan(h)
@@ -227,6 +248,9 @@ func (f *finder) postposed(h *cueHit, clause, end int) (draft, bool) {
 	}
 	switch {
 	case tail == 0:
+	case comma == h.i-1 && y < end && f.toks[y].w == ",":
+		// "..., said Jeffrey N. Trimble, a senior official with ..."
+	case y < end && f.toks[y].w == ",":
 	case h.c.Addressee && tail <= 3:
 	case tail <= 5 && tailHeads[f.toks[y].w]:
 	default:
@@ -407,9 +431,10 @@ func (f *finder) span(d *draft, p, q int) bool {
 func (f *finder) settle(d *draft) bool {
 	d.kind = khaldun.QuoteIndirect
 	var inside []int
-	for si := range f.segs {
+	first := sort.Search(len(f.segs), func(i int) bool { return f.segs[i].ce > d.a })
+	for si := first; si < len(f.segs) && f.segs[si].os < d.b; si++ {
 		sg := f.segs[si]
-		if sg.ce <= d.a || sg.os >= d.b {
+		if sg.ce <= d.a {
 			continue
 		}
 		if f.segDone[si] {

@@ -37,17 +37,25 @@ type Result struct {
 type Options struct {
 	Published string // YYYY-MM-DD, to pick a known person's role at the time
 	Dateline  string // the dateline place as written, for local bodies ("police")
+	// DatelineEnd is the byte offset where the dateline ("TEHRAN –",
+	// "ACCRA, Oct 14 (Reuters) -") ends; names before it other than places
+	// are the agency's, not actors of the story.
+	DatelineEnd int
 }
 
 type resolver struct {
-	d     *text.Doc
-	ms    []mention.Mention
-	k     *kb.KB
-	opt   Options
-	at    []int // token -> mention index, -1
-	res   Result
-	byKey map[string]int // actor key -> index in res.Actors
-	place map[string]int // place key -> index in res.Places
+	// personKey marks the unknown names that some mention shows to be a
+	// person's: a given name, a title before it, or a person's title in
+	// apposition.
+	personKey map[string]bool
+	d         *text.Doc
+	ms        []mention.Mention
+	k         *kb.KB
+	opt       Options
+	at        []int // token -> mention index, -1
+	res       Result
+	byKey     map[string]int // actor key -> index in res.Actors
+	place     map[string]int // place key -> index in res.Places
 	// person actors in order of mention, for pronouns and descriptions
 	lastPerson []personRef
 	homeCC     string // the country of the dateline
@@ -120,8 +128,12 @@ func (r *resolver) run() {
 			}
 		}
 	}
+	r.personKeys()
 	for i := range r.ms {
 		m := &r.ms[i]
+		if m.Span.End <= r.opt.DatelineEnd && m.Kind != mention.Place && m.Kind != mention.Country {
+			continue
+		}
 		si := r.d.SentenceOf(m.First)
 		switch m.Kind {
 		case mention.Person:
@@ -205,7 +217,7 @@ var orgHeads = map[string]bool{
 
 func isOrgName(d *text.Doc, m *mention.Mention) bool {
 	last := d.Tokens[m.End-1].Lower
-	if orgHeads[last] {
+	if orgHeads[last] || mention.OrgWord(last) {
 		return true
 	}
 	first := d.Tokens[m.First].Lower
@@ -230,14 +242,29 @@ func (r *resolver) name(i int, m *mention.Mention, si int, names map[string]int)
 		r.notePerson(a, si, m.First)
 		return
 	}
+	if a, ok := r.orgHead(m); ok {
+		// "the Observatory" after "the Syrian Observatory for Human Rights"
+		r.ref(m, a)
+		return
+	}
 	single := m.End-m.First == 1
-	if single {
-		next := m.End
-		// a name used as a modifier: "Takfiri terrorism", "Daesh siege"
-		if next < len(r.d.Tokens) && r.d.Tokens[next].Tag == text.Noun && !r.d.Tokens[next].Cap && !r.hasTitleBefore(m) {
-			return
-		}
-		if m.Initial && !r.hasTitleBefore(m) && !r.speaks(m) {
+	if geoHeads[lastWord(m.Key)] || strings.HasSuffix(m.Key, " based") || strings.HasSuffix(r.d.Tokens[m.End-1].Lower, "-based") {
+		// "Lake Chad", "Middle East", "New York-based": not actors
+		return
+	}
+	if !r.personKey[m.Key] {
+		if single || !mention.GivenName(r.d.Tokens[m.First].Text) {
+			if single {
+				// an unknown single word: too little to name anyone
+				return
+			}
+			// a multi-word name with no given name and no title: an
+			// organisation more often than a person ("Pernod Ricard")
+			a := r.actor("org:"+m.Key, func() khaldun.Actor {
+				return khaldun.Actor{Name: m.Text(r.d.Text), Kind: khaldun.KindOrganization}
+			})
+			r.describeOrg(a, m)
+			r.ref(m, a)
 			return
 		}
 	}
@@ -252,7 +279,7 @@ func (r *resolver) hasTitleBefore(m *mention.Mention) bool {
 		return false
 	}
 	j := r.at[m.First-1]
-	return j >= 0 && r.ms[j].Kind == mention.Title && r.ms[j].Role.Person
+	return j >= 0 && r.ms[j].Kind == mention.Title && r.ms[j].Role.Person || mention.Honorific(r.d.Tokens[m.First-1].Text)
 }
 
 // speaks reports whether a speech or action verb follows the name.
@@ -455,18 +482,19 @@ func (r *resolver) nationality(i int, m *mention.Mention) {
 	if m.End >= len(r.d.Tokens) {
 		return
 	}
-	// the body may follow an adjective: "the Syrian national army"
+	// the body may follow an adjective or a noun: "the Syrian national
+	// army", "French paper workers"
 	for t := m.End; t < len(r.d.Tokens) && t < m.End+3; t++ {
 		j := r.at[t]
 		if j < 0 {
-			if r.d.Tokens[t].Tag == text.Adj {
+			if tg := r.d.Tokens[t].Tag; tg == text.Adj || tg == text.Noun {
 				continue
 			}
-			return
+			break
 		}
 		b := &r.ms[j]
 		if b.Kind != mention.Title || b.Role.Person && !collective(b.Key) {
-			return
+			break
 		}
 		cc := m.Entries[0].Country
 		name := spanText(r.d, m.First, b.End)
@@ -488,13 +516,24 @@ func (r *resolver) nationality(i int, m *mention.Mention) {
 		r.res.Refs = append(r.res.Refs, Ref{Span: span, First: m.First, End: b.End, Kind: mention.Org, Actor: r.res.Actors[a].ID})
 		return
 	}
+	// a nationality on its own stands for its country, as a modifier of
+	// what the country does ("Syrian regime strikes", "Iranian help")
+	e := m.Entries[0]
+	c, ok := r.k.Country(e.Country)
+	if !ok {
+		return
+	}
+	a := r.actor("country:"+e.Country, func() khaldun.Actor {
+		return khaldun.Actor{Name: c.Name, Kind: khaldun.KindCountry, Country: e.Country, Code: e.Country, Evidence: "kb"}
+	})
+	r.ref(m, a)
 }
 
 // title resolves a title with no name: a description of an actor named
 // before ("the security official"), or a body of the home country
 // ("police fired tear gas").
 func (r *resolver) title(i int, m *mention.Mention, si int) {
-	if m.Role.Person {
+	if m.Role.Person && !collective(m.Key) {
 		if !m.Definite || r.namedNext(m) {
 			return
 		}
@@ -519,7 +558,7 @@ func (r *resolver) title(i int, m *mention.Mention, si int) {
 			return
 		}
 	}
-	if r.homeCC == "" || !bodyActors[m.Role.Sector] {
+	if r.homeCC == "" || !homeBodies[m.Role.Name] {
 		return
 	}
 	cc := r.homeCC
@@ -535,7 +574,14 @@ func (r *resolver) title(i int, m *mention.Mention, si int) {
 }
 
 // bodyActors are the sectors of bodies that act in local news.
-var bodyActors = map[string]bool{"MIL": true, "COP": true}
+// homeBodies are the national bodies a datelined story names without
+// their country ("police fired tear gas", "the army said").
+var homeBodies = map[string]bool{
+	"army": true, "military": true, "police": true, "troops": true, "soldiers": true, "security forces": true,
+	"forces": true, "navy": true, "air force": true, "gendarmerie": true, "riot police": true,
+	"national guard": true, "border guards": true, "coast guard": true, "armed forces": true, "policemen": true,
+	"police officers": true, "riot police officers": true,
+}
 
 // namedNext reports whether a name follows the title ("the minister, Ali").
 func (r *resolver) namedNext(m *mention.Mention) bool {
@@ -677,10 +723,10 @@ func (r *resolver) plausiblePlace(m *mention.Mention, e kb.Entry) bool {
 	if m.End-m.First > 1 || e.Feature == kb.FeatureCapital || e.Feature == kb.FeatureAdmin1 || e.Population >= 100000 {
 		return true
 	}
-	if r.locative(m.First) {
-		return !m.Initial || r.docCC[e.Country] > 0
+	if r.docCC[e.Country] > 0 {
+		return !m.Initial || r.locative(m.First)
 	}
-	return r.docCC[e.Country] > 0 && !m.Initial
+	return len(r.docCC) == 0 && r.locative(m.First)
 }
 
 // known returns the organisation or group the knowledge base lists under
@@ -699,4 +745,64 @@ func (r *resolver) known(name string) (kb.Entry, bool) {
 func collective(key string) bool {
 	w := lastWord(key)
 	return w == "people" || w == "police" || w == "personnel" || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
+}
+
+// orgHead finds an organisation named before whose name ends in the same
+// word as m: a short form such as "the Observatory" or "the Council".
+func (r *resolver) orgHead(m *mention.Mention) (int, bool) {
+	last := kb.Normalize(r.d.Tokens[m.End-1].Text)
+	for i := range r.res.Actors {
+		a := &r.res.Actors[i]
+		if a.Kind != khaldun.KindOrganization && a.Kind != khaldun.KindGroup {
+			continue
+		}
+		if headWord(kb.Normalize(a.Name)) == last && kb.Normalize(a.Name) != m.Key {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// headWord returns the head of a normalised name: the word before "of" or
+// "for" ("observatory" in "syrian observatory for human rights"), else the
+// last word.
+func headWord(name string) string {
+	words := strings.Fields(name)
+	for i, w := range words {
+		if i > 0 && (w == "of" || w == "for") {
+			return words[i-1]
+		}
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	return words[len(words)-1]
+}
+
+// personKeys decides once per name whether it is a person's, from the
+// evidence of all its mentions, so that every mention of a name gets the
+// same kind.
+func (r *resolver) personKeys() {
+	r.personKey = map[string]bool{}
+	for i := range r.ms {
+		m := &r.ms[i]
+		if m.Kind != mention.Name || isOrgName(r.d, m) {
+			continue
+		}
+		if r.hasTitleBefore(m) || mention.GivenName(r.d.Tokens[m.First].Text) && m.End-m.First > 1 || len(r.describe(m).roles) > 0 {
+			r.personKey[m.Key] = true
+		}
+	}
+}
+
+// geoHeads are last words of geographic names that are not places in the
+// gazetteer and not actors: seas, regions, landmarks.
+var geoHeads = map[string]bool{
+	"sea": true, "ocean": true, "lake": true, "river": true, "gulf": true, "bay": true, "strait": true, "straits": true,
+	"mountains": true, "mountain": true, "hills": true, "valley": true, "desert": true, "island": true, "islands": true,
+	"peninsula": true, "coast": true, "square": true, "street": true, "road": true, "avenue": true, "bridge": true,
+	"corridor": true, "east": true, "west": true, "north": true, "south": true, "africa": true, "asia": true,
+	"europe": true, "america": true, "americas": true, "heights": true, "plain": true, "basin": true, "canal": true,
+	"airport": true, "border": true, "crossing": true, "park": true, "highway": true, "province": true,
+	"region": true, "district": true, "county": true, "governorate": true, "state": false,
 }

@@ -3,6 +3,7 @@ package coder
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/khaldun/khaldun"
@@ -54,7 +55,7 @@ func New(cfg Config) (*Coder, error) {
 		return nil, fmt.Errorf("load event lexicon: %w", err)
 	}
 	if cfg.PetrarchDir != "" {
-		if err := addPetrarch(lex, cfg.PetrarchDir); err != nil {
+		if k, err = addPetrarch(k, lex, cfg.PetrarchDir); err != nil {
 			return nil, err
 		}
 	}
@@ -67,10 +68,19 @@ func (c *Coder) KB() *kb.KB { return c.kb }
 // Code turns one article into its record, stage after stage.
 func (c *Coder) Code(a khaldun.Article) khaldun.Record {
 	doc := text.Annotate(a.Text)
-	mentions := mention.Find(doc, c.kb)
-	resolved := actor.Resolve(doc, mentions, c.kb, actor.Options{Published: a.Published, Dateline: a.Dateline})
+	dateEnd := datelineEnd(a.Text, a.Dateline)
 	published, _ := time.Parse("2006-01-02", a.Published)
 	dates := date.Find(a.Text, published)
+	if a.Published == "" {
+		// "ANKARA, March 3, 2025 (Reuters) -": the dateline dates the story
+		if p, ok := datelineDate(dates, dateEnd); ok {
+			a.Published = p
+			published, _ = time.Parse("2006-01-02", p)
+			dates = date.Find(a.Text, published)
+		}
+	}
+	mentions := mention.Find(doc, c.kb)
+	resolved := actor.Resolve(doc, mentions, c.kb, actor.Options{Published: a.Published, Dateline: a.Dateline, DatelineEnd: dateEnd})
 	events := event.Find(event.Input{Doc: doc, Actors: resolved, Dates: dates, Published: a.Published}, c.lex)
 	quotes := quote.Find(a.Text, doc.SentenceSpans(), quoteRefs(resolved.Refs))
 
@@ -113,4 +123,41 @@ func quoteRefs(refs []actor.Ref) []quote.Ref {
 
 func sortSpans(s []khaldun.Span) {
 	sort.Slice(s, func(i, j int) bool { return s[i].Start < s[j].Start })
+}
+
+// datelineEnd returns the byte offset just past the dateline at the head
+// of text ("TEHRAN – ", "KABUL, Afghanistan — ", "LONDON, Sept 5 (Reuters) - "),
+// or 0 when the text does not open with one.
+func datelineEnd(text, dateline string) int {
+	if dateline == "" {
+		return 0
+	}
+	head := strings.TrimLeft(text, " \t\n")
+	off := len(text) - len(head)
+	if !strings.HasPrefix(strings.ToUpper(head), strings.ToUpper(dateline)) {
+		return 0
+	}
+	limit := len(head)
+	if limit > 160 {
+		limit = 160
+	}
+	for _, sep := range []string{" - ", " – ", " — ", " -- ", ": "} {
+		if i := strings.Index(head[:limit], sep); i >= len(dateline) {
+			return off + i + len(sep)
+		}
+	}
+	return off + len(dateline)
+}
+
+// datelineDate returns the full date written in the dateline, if any.
+func datelineDate(dates []khaldun.Date, end int) (string, bool) {
+	for _, d := range dates {
+		if d.Start >= end+40 {
+			break
+		}
+		if len(d.Value) == 10 && d.Value[4] == '-' && d.Value[0] != 'X' {
+			return d.Value, true
+		}
+	}
+	return "", false
 }

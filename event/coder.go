@@ -5,6 +5,7 @@ import (
 
 	"github.com/khaldun/khaldun"
 	"github.com/khaldun/khaldun/actor"
+	"github.com/khaldun/khaldun/mention"
 	"github.com/khaldun/khaldun/text"
 )
 
@@ -104,7 +105,12 @@ func (c *coder) sentence(si int) []khaldun.Event {
 		if !ok || info.Type == "" {
 			continue
 		}
-		passive := tok.Tag == text.Past && c.beBefore(t, s.First)
+		if tok.Tag == text.Past && t+n < s.End && c.d.Tokens[t+n].Tag == text.Noun && n == 1 && !c.beBefore(t, s.First) &&
+			(t == s.First || isNPStart(c.d.Tokens[t-1].Tag)) {
+			// a participle used as an adjective: "armed wing", "shelled areas"
+			continue
+		}
+		passive := tok.Tag == text.Past && (c.beBefore(t, s.First) || c.reducedRelative(t, t+n, s.First, s.End))
 		subj := c.subject(t, s.First)
 		obj := c.object(t+1, s.End, passive)
 		src, tgt := subj, obj
@@ -174,7 +180,7 @@ func (c *coder) verbal(t, first int) bool {
 		// the tagger's noun may be a verb after "to", a modal or a name
 		if t > first {
 			p := c.d.Tokens[t-1]
-			return p.Tag == text.To || p.Tag == text.Modal || c.refAt[t-1] >= 0
+			return p.Tag == text.To || p.Tag == text.Modal
 		}
 	}
 	return false
@@ -251,6 +257,28 @@ func (c *coder) subject(t, first int) []string {
 			}
 			return c.coordinated(r, a, first)
 		}
+		if tok.Tag == text.Noun || tok.Tag == text.Num {
+			// a noun phrase: in a prepositional phrase it is skipped ("after
+			// three years"); otherwise it is the subject, and an actor only
+			// through its modifiers ("Syrian regime strikes")
+			np := c.npStart(k, first)
+			if np > first && c.d.Tokens[np-1].Tag == text.Prep && c.d.Tokens[np-1].Lower != "as" {
+				k = np - 1
+				continue
+			}
+			if np > first && c.d.Tokens[np-1].Tag == text.Poss {
+				k = np
+				continue
+			}
+			for j := k; j >= np; j-- {
+				if c.refAt[j] >= 0 {
+					if r, a := c.actorAt(j); a != "" && !c.possessive(r.End) {
+						return []string{a}
+					}
+				}
+			}
+			return nil
+		}
 		switch {
 		case tok.Text == ",":
 			// skip an apposition after a name: "X, the envoy of Y, met"
@@ -267,7 +295,8 @@ func (c *coder) subject(t, first int) []string {
 				j--
 			}
 			if j >= first && c.refAt[j] >= 0 {
-				if _, a := c.actorAt(j); a != "" {
+				// "talks on Syria which were brokered": Syria is not the antecedent
+				if r, a := c.actorAt(j); a != "" && !c.inPP(r.First, first, nil) {
 					return []string{a}
 				}
 			}
@@ -303,7 +332,7 @@ func (c *coder) prevComma(k, first int) int {
 // left: "Iran, Russia and Syria".
 func (c *coder) coordinated(r actor.Ref, a string, first int) []string {
 	out := []string{a}
-	k := r.First - 1
+	k := c.skipModifiers(r.First-1, first)
 	for k > first {
 		w := c.d.Tokens[k]
 		if w.Lower != "and" && w.Text != "," {
@@ -323,9 +352,26 @@ func (c *coder) coordinated(r actor.Ref, a string, first int) []string {
 			break
 		}
 		out = append([]string{a2}, out...)
-		k = r2.First - 1
+		k = c.skipModifiers(r2.First-1, first)
 	}
 	return dedupe(out)
+}
+
+// skipModifiers moves left from token k over the words that describe a
+// name and are not actors themselves: "his Kazakh counterpart", "Top
+// Iranian security official".
+func (c *coder) skipModifiers(k, first int) int {
+	for k > first {
+		w := c.d.Tokens[k]
+		if c.refAt[k] >= 0 && c.in.Actors.Refs[c.refAt[k]].Kind != mention.Nationality && w.Tag != text.Poss {
+			return k
+		}
+		if w.Tag == text.Punct || w.Tag == text.Conj || w.Tag.IsVerb() || w.Tag == text.Prep {
+			return k
+		}
+		k--
+	}
+	return k
 }
 
 // object finds the actors right of the trigger in its clause.
@@ -348,6 +394,7 @@ func (c *coder) object(t, end int, passive bool) []string {
 				k = r.End
 				continue
 			}
+			r, a = c.named(r, a, end)
 			return c.following(r, a, end)
 		}
 		if tok.Tag == text.Punct || tok.Tag == text.Sub || tok.Tag.IsVerb() && !beForms[tok.Lower] {
@@ -555,4 +602,67 @@ func calendarDate(v string) bool {
 		}
 	}
 	return true
+}
+
+// reducedRelative reports whether a participle with no auxiliary is a
+// passive modifying the noun before it: "forces supported by the
+// military", "troops taken hostage at an airbase", "soldiers captured
+// while fleeing". An active past tense has an object after it instead.
+func (c *coder) reducedRelative(t, end, first, last int) bool {
+	if end >= last || t == first {
+		return false
+	}
+	next := c.d.Tokens[end]
+	if next.Lower == "by" {
+		return true
+	}
+	if end > t+1 {
+		// the pattern took an object: "imposed new sanctions on Iran"
+		return false
+	}
+	prev := c.d.Tokens[t-1]
+	nominal := c.refAt[t-1] >= 0 || prev.Tag == text.Noun || prev.Tag == text.Proper
+	return nominal && (next.Tag == text.Prep || next.Tag == text.Sub || next.Lower == "while" || next.Lower == "hostage" || next.Tag == text.Punct)
+}
+
+// npStart returns the first token of the noun phrase ending at token k.
+func (c *coder) npStart(k, first int) int {
+	j := k
+	for j > first {
+		p := c.d.Tokens[j-1]
+		if c.refAt[j-1] >= 0 || p.Tag == text.Det || p.Tag == text.Adj || p.Tag == text.Noun || p.Tag == text.Num || p.Tag == text.Proper {
+			j--
+			continue
+		}
+		break
+	}
+	return j
+}
+
+// isNPStart reports whether a word of this tag can come right before an
+// adjective inside a noun phrase.
+func isNPStart(t text.Tag) bool {
+	return t == text.Det || t == text.Adj || t == text.Poss || t == text.Prep || t == text.Num || t == text.Punct
+}
+
+// named moves from a ref that describes a name to the name itself: from
+// "Ugandan" in "Ugandan President Yoweri Museveni" to Museveni.
+func (c *coder) named(r actor.Ref, a string, end int) (actor.Ref, string) {
+	if r.Kind != mention.Nationality && r.Kind != mention.Country {
+		return r, a
+	}
+	for k := r.End; k < end && k < r.End+6; k++ {
+		if c.refAt[k] >= 0 {
+			r2, a2 := c.actorAt(k)
+			if a2 != "" && r2.Person {
+				return r2, a2
+			}
+			return r, a
+		}
+		w := c.d.Tokens[k]
+		if w.Tag != text.Noun && w.Tag != text.Proper && w.Tag != text.Adj {
+			return r, a
+		}
+	}
+	return r, a
 }

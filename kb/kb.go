@@ -109,6 +109,51 @@ type KB struct {
 	places    []Entry // every place, in file order
 	byID      map[int]int32
 	maxWords  int
+
+	// first maps the first word of every key and role to the number of
+	// words in the longest key it starts.
+	first map[string]int
+
+	// extra and extraRoles hold what Extend adds on top, looked up first.
+	extra      map[string][]Entry
+	extraRoles map[string]Role
+}
+
+// Extend returns a knowledge base that finds entries and roles, keyed by
+// name, before those of k; k itself is unchanged and shared. Names are
+// normalised here. It is how dictionaries in other formats (PETRARCH's
+// actors and agents) are layered over the embedded data.
+func (k *KB) Extend(entries map[string][]Entry, roles map[string]Role) *KB {
+	n := *k
+	n.first = make(map[string]int, len(k.first)+len(entries)+len(roles))
+	for w, c := range k.first {
+		n.first[w] = c
+	}
+	n.extra = make(map[string][]Entry, len(k.extra)+len(entries))
+	for key, es := range k.extra {
+		n.extra[key] = es
+	}
+	for name, es := range entries {
+		key := Normalize(name)
+		if key == "" {
+			continue
+		}
+		n.extra[key] = append(append([]Entry(nil), es...), n.extra[key]...)
+		n.noteKey(key)
+	}
+	n.extraRoles = make(map[string]Role, len(k.extraRoles)+len(roles))
+	for key, r := range k.extraRoles {
+		n.extraRoles[key] = r
+	}
+	for name, r := range roles {
+		key := Normalize(name)
+		if key == "" {
+			continue
+		}
+		n.extraRoles[key] = r
+		n.noteKey(key)
+	}
+	return &n
 }
 
 // Lookup returns every entry whose key is key (already Normalize()d), of
@@ -116,6 +161,12 @@ type KB struct {
 // then places by importance (national capital, then the seat of an admin1
 // region or a city of a million, then an admin1 region, then by population).
 func (k *KB) Lookup(key string) []Entry {
+	if es, ok := k.extra[key]; ok {
+		if i, ok := k.byKey[key]; ok {
+			return append(append([]Entry(nil), es...), k.lists[i]...)
+		}
+		return es
+	}
 	if i, ok := k.byKey[key]; ok {
 		return k.lists[i]
 	}
@@ -131,6 +182,9 @@ func (k *KB) MaxWords() int { return k.maxWords }
 // sector ("senior", "former", "top") is found when the title without them
 // is listed.
 func (k *KB) Role(key string) (Role, bool) {
+	if r, ok := k.extraRoles[key]; ok {
+		return r, true
+	}
 	if r, ok := k.roles[key]; ok {
 		return r, true
 	}
@@ -203,3 +257,23 @@ func DistanceKm(lat1, lon1, lat2, lon2 float64) float64 {
 	a := math.Sin(dp/2)*math.Sin(dp/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
 	return 2 * r * math.Asin(math.Min(1, math.Sqrt(a)))
 }
+
+// noteKey records a key's first word and length.
+func (k *KB) noteKey(key string) {
+	w := strings.Count(key, " ") + 1
+	if w > k.maxWords {
+		k.maxWords = w
+	}
+	head := key
+	if i := strings.IndexByte(key, ' '); i >= 0 {
+		head = key[:i]
+	}
+	if w > k.first[head] {
+		k.first[head] = w
+	}
+}
+
+// Starts returns the number of words in the longest key or role that
+// begins with the normalised word w, or 0 when none does: a cheap test
+// before trying longer keys.
+func (k *KB) Starts(w string) int { return k.first[w] }

@@ -665,15 +665,12 @@ func (b *builder) finish() *KB {
 		}
 		k.lists[ki] = out
 	}
+	k.first = make(map[string]int, len(k.byKey)/2)
 	for key := range k.byKey {
-		if n := strings.Count(key, " ") + 1; n > k.maxWords {
-			k.maxWords = n
-		}
+		k.noteKey(key)
 	}
 	for key := range k.roles {
-		if n := strings.Count(key, " ") + 1; n > k.maxWords {
-			k.maxWords = n
-		}
+		k.noteKey(key)
 	}
 	return k
 }

@@ -103,6 +103,13 @@ func Find(d *text.Doc, k *kb.KB) []Mention {
 			}
 			if t.Cap && (t.Tag == text.Proper || initial) {
 				j := nameEnd(d, k, i, s.End)
+				if j > i+1 && Honorific(t.Lower) {
+					// "Mr Smith", "Sheikh Tamim": the honorific is not the name
+					out = append(out, Mention{Span: t.Span, First: i, End: i + 1, Kind: Title, Key: t.Lower,
+						Role: kb.Role{Name: t.Lower, Person: true}})
+					i++
+					t = d.Tokens[i]
+				}
 				if j > i {
 					m := Mention{Span: khaldun.Span{Start: t.Span.Start, End: d.Tokens[j-1].Span.End},
 						First: i, End: j, Kind: Name, Initial: initial}
@@ -126,13 +133,17 @@ var pronouns = map[string]bool{"he": true, "she": true, "him": true, "they": tru
 
 // longest tries knowledge-base keys and titles starting at token i.
 func longest(d *text.Doc, k *kb.KB, i, end, maxw int, key *strings.Builder) (Mention, bool) {
-	n := maxw
+	head := kb.Normalize(d.Tokens[i].Text)
+	n := k.Starts(head)
+	if k.IsModifier(head) {
+		n = maxw
+	}
 	if i+n > end {
 		n = end - i
 	}
 	for ; n >= 1; n-- {
 		last := d.Tokens[i+n-1]
-		if last.Tag == text.Punct && last.Text != "." {
+		if last.Tag == text.Punct || calendar[d.Tokens[i].Lower] {
 			continue
 		}
 		key.Reset()
@@ -148,7 +159,7 @@ func longest(d *text.Doc, k *kb.KB, i, end, maxw int, key *strings.Builder) (Men
 		}
 		capital := d.Tokens[i].Cap
 		if capital {
-			if es := named(k.Lookup(norm)); len(es) > 0 && !lowerOnly(d, i, n, es) {
+			if es := named(k.Lookup(norm)); len(es) > 0 && !lowerOnly(d, i, n, es) && !roleFirst(k, norm, es) {
 				return Mention{Span: khaldun.Span{Start: d.Tokens[i].Span.Start, End: last.Span.End},
 					First: i, End: i + n, Kind: kindOf(es[0].Kind), Key: norm, Entries: es}, true
 			}
@@ -167,7 +178,7 @@ func longest(d *text.Doc, k *kb.KB, i, end, maxw int, key *strings.Builder) (Men
 func lowerOnly(d *text.Doc, i, n int, es []kb.Entry) bool {
 	for j := i + 1; j < i+n; j++ {
 		t := d.Tokens[j]
-		if !t.Cap && t.Tag != text.Punct && !particles[t.Lower] && !strings.ContainsAny(t.Lower, "-") {
+		if !t.Cap && t.Tag != text.Punct && !particles[t.Lower] && !connectors[t.Lower] && !strings.ContainsAny(t.Lower, "-") && t.Lower == t.Text {
 			return true
 		}
 	}
@@ -194,6 +205,10 @@ func kindOf(k kb.Kind) Kind {
 	return Name
 }
 
+// connectors are lower-case words that can sit inside an organisation's
+// name: "Observatory for Human Rights", "Islamic State of Iraq and the Levant".
+var connectors = map[string]bool{"of": true, "for": true, "and": true, "the": true, "on": true, "in": true, "to": true, "&": true}
+
 // particles are lower-case words that can sit inside a name.
 var particles = map[string]bool{
 	"al": true, "el": true, "bin": true, "ibn": true, "bint": true, "abu": true, "de": true, "da": true,
@@ -209,13 +224,16 @@ func nameEnd(d *text.Doc, k *kb.KB, i, end int) int {
 	j := i
 	for j < end {
 		t := d.Tokens[j]
-		if calendar[t.Lower] || j > i && text.FunctionWord(t.Lower) && !particles[t.Lower] {
+		if calendar[t.Lower] || j > i && text.FunctionWord(t.Lower) && !particles[t.Lower] && !((t.Lower == "of" || t.Lower == "for") && OrgWord(d.Tokens[j-1].Text)) {
 			return j
 		}
 		switch {
 		case t.Cap && t.Tag != text.Punct && (t.Tag == text.Proper || j == i || t.Tag == text.Noun || t.Tag == text.Adj):
 			j++
 		case j > i && particles[strings.TrimRight(t.Lower, "-")] && j+1 < end && d.Tokens[j+1].Cap:
+			j++
+		case j > i && (t.Lower == "of" || t.Lower == "for") && j+1 < end && d.Tokens[j+1].Cap && OrgWord(d.Tokens[j-1].Text):
+			// "National Union of Tunisian Journalists", "Bank of England"
 			j++
 		case j > i && isNameHyphen(t.Lower) && j+1 < end:
 			// "Deir er-Zor": a lower-case prefix joined to a capital
@@ -288,6 +306,9 @@ var calendar = map[string]bool{
 	"january": true, "february": true, "march": true, "april": true, "june": true, "july": true,
 	"august": true, "september": true, "october": true, "november": true, "december": true,
 	"jan.": true, "feb.": true, "aug.": true, "sept.": true, "oct.": true, "nov.": true, "dec.": true,
+	"jan": true, "feb": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true,
+	"oct": true, "nov": true, "dec": true, "mon": true, "tue": true, "tues": true, "wed": true, "thu": true,
+	"thurs": true, "fri": true, "sat": true, "sun": true, "gmt": true, "utc": true,
 }
 
 // firstName reports whether a one-word place match is the first name of a
@@ -298,6 +319,10 @@ func firstName(d *text.Doc, k *kb.KB, m Mention, end, maxw int, key *strings.Bui
 		return false
 	}
 	next := d.Tokens[m.End]
+	if GivenName(d.Tokens[m.First].Text) && next.Cap && next.Tag == text.Proper {
+		// "Selim Kaya": Selim and Kaya are villages too
+		return true
+	}
 	if !next.Cap || next.Tag != text.Proper || calendar[next.Lower] {
 		return false
 	}
@@ -319,4 +344,17 @@ func named(es []kb.Entry) []kb.Entry {
 		}
 	}
 	return es
+}
+
+// roleFirst reports whether a key that names only places is better read
+// as a title or body: "Police" is a village in Poland, but in a sentence
+// it is the police.
+func roleFirst(k *kb.KB, key string, es []kb.Entry) bool {
+	for _, e := range es {
+		if e.Kind != kb.KindPlace || e.Feature == kb.FeatureCapital {
+			return false
+		}
+	}
+	_, ok := k.Role(key)
+	return ok
 }

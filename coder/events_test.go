@@ -1,0 +1,78 @@
+package coder
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/khaldun/khaldun"
+)
+
+// TestEvents codes short wire sentences written for this test and checks
+// the event each should give: its CAMEO root, source, target, mode and
+// negation. Names are partial, lower case.
+func TestEvents(t *testing.T) {
+	tests := []struct {
+		name, text     string
+		root           string // first two digits of the CAMEO code; "" for no event
+		source, target string
+		mode           string
+		negated        bool
+	}{
+		{"meeting", "NAIROBI – Kenyan Foreign Minister Joseph Mwangi met Ugandan President Yoweri Museveni in Kampala on Monday.",
+			"04", "mwangi", "museveni", "", false},
+		{"coordinated subjects", "Turkish Deputy Foreign Minister Selim Kaya and his Kazakh counterpart Nurlan Abenov held talks in Ankara on Tuesday.",
+			"04", "kaya", "abenov", "", false},
+		{"passive", "The convoy was attacked by Islamic State fighters near Mosul on Sunday.",
+			"", "", "", "", false},
+		{"passive with actors", "Iraqi soldiers were attacked by Islamic State militants near Mosul on Sunday.",
+			"19", "islamic state", "iraq", "", false},
+		{"negation", "Iranian Foreign Minister Ali Karimi did not meet French President Emmanuel Macron in Paris.",
+			"04", "karimi", "macron", "", true},
+		{"forecast", "Egyptian President Abdel Fattah al-Sisi will visit Saudi Arabia next week.",
+			"04", "sisi", "saudi", "forecast", false},
+		{"intention", "Ghanaian Trade Minister Kofi Mensah plans to meet Nigerian officials in Abuja.",
+			"04", "mensah", "nigeria", "intention", false},
+		{"arrest", "ACCRA – Ghanaian police arrested opposition leader John Boateng on Friday.",
+			"17", "police", "boateng", "", false},
+		{"condemnation", "The European Union condemned Russia on Wednesday.",
+			"11", "european union", "russia", "", false},
+		{"sanctions", "The United States imposed new sanctions on Iran on Thursday.",
+			"16", "united states", "iran", "", false},
+		{"no actor, no event", "Heavy rain fell on the capital on Monday.",
+			"", "", "", "", false},
+	}
+	c := newCoder(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := c.Code(khaldun.Article{ID: tt.name, Text: tt.text, Published: "2024-03-06"})
+			name := func(id string) string {
+				for _, a := range rec.Actors {
+					if a.ID == id {
+						return strings.ToLower(a.Name)
+					}
+				}
+				return ""
+			}
+			if tt.root == "" {
+				for _, e := range rec.Events {
+					if e.Source != "" && e.Target != "" {
+						t.Errorf("%q: want no event with two actors, got %s %s->%s", tt.text, e.CAMEO, name(e.Source), name(e.Target))
+					}
+				}
+				return
+			}
+			var got []string
+			for _, e := range rec.Events {
+				s, g := name(e.Source), name(e.Target)
+				got = append(got, e.CAMEO+" "+s+"->"+g+" mode="+e.Mode)
+				if strings.HasPrefix(e.CAMEO, tt.root) && strings.Contains(s, tt.source) && strings.Contains(g, tt.target) {
+					if e.Mode != tt.mode || e.Negated != tt.negated {
+						t.Errorf("%q: event %s has mode %q negated %v, want %q %v", tt.text, e.CAMEO, e.Mode, e.Negated, tt.mode, tt.negated)
+					}
+					return
+				}
+			}
+			t.Errorf("%q: want %s.. %s->%s, got %q", tt.text, tt.root, tt.source, tt.target, got)
+		})
+	}
+}

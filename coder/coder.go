@@ -3,6 +3,7 @@ package coder
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -86,6 +87,7 @@ func (c *Coder) Code(a khaldun.Article) khaldun.Record {
 
 	rec := khaldun.Record{Article: a, Actors: resolved.Actors, Places: resolved.Places,
 		Events: events, Quotes: quotes, Dates: dates}
+	prune(&rec)
 	for i := range rec.Actors {
 		if rec.Actors[i].Mentions == nil {
 			rec.Actors[i].Mentions = []khaldun.Span{}
@@ -160,4 +162,36 @@ func datelineDate(dates []khaldun.Date, end int) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// prune drops the actors that nothing in the record names: countries made
+// ready for capitals that never acted as their governments. The others
+// are numbered again, in order, and the references follow.
+func prune(rec *khaldun.Record) {
+	used := map[string]bool{}
+	for _, e := range rec.Events {
+		used[e.Source], used[e.Target] = true, true
+	}
+	for _, q := range rec.Quotes {
+		used[q.Speaker] = true
+	}
+	ids := map[string]string{}
+	kept := rec.Actors[:0]
+	for _, a := range rec.Actors {
+		if len(a.Mentions) == 0 && !used[a.ID] {
+			continue
+		}
+		id := "a" + strconv.Itoa(len(kept)+1)
+		ids[a.ID] = id
+		a.ID = id
+		kept = append(kept, a)
+	}
+	rec.Actors = kept
+	for i := range rec.Events {
+		e := &rec.Events[i]
+		e.Source, e.Target = ids[e.Source], ids[e.Target]
+	}
+	for i := range rec.Quotes {
+		rec.Quotes[i].Speaker = ids[rec.Quotes[i].Speaker]
+	}
 }

@@ -158,6 +158,10 @@ func longest(d *text.Doc, k *kb.KB, i, end, maxw int, key *strings.Builder) (Men
 			continue
 		}
 		capital := d.Tokens[i].Cap
+		if n == 1 && text.FunctionWord(d.Tokens[i].Lower) && !allCaps(d.Tokens[i].Text) {
+			// "No", "It", "Is" open sentences; "IS" and "US" are names
+			capital = false
+		}
 		if capital {
 			if es := named(k.Lookup(norm)); len(es) > 0 && !lowerOnly(d, i, n, es) && !roleFirst(k, norm, es) {
 				return Mention{Span: khaldun.Span{Start: d.Tokens[i].Span.Start, End: last.Span.End},
@@ -357,4 +361,18 @@ func roleFirst(k *kb.KB, key string, es []kb.Entry) bool {
 	}
 	_, ok := k.Role(key)
 	return ok
+}
+
+// allCaps reports whether a word of two letters or more is written in
+// capitals: an acronym.
+func allCaps(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 'a' && c <= 'z' {
+			return false
+		}
+	}
+	return true
 }

@@ -1,9 +1,9 @@
 package article
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
+
+	"github.com/khaldun/khaldun/internal/sharedtest"
 )
 
 // sharedFile returns the path of a file under the project's shared folder
@@ -11,12 +11,5 @@ import (
 // absent, and fails when CI is set, since CI always has it.
 func sharedFile(tb testing.TB, parts ...string) string {
 	tb.Helper()
-	p := filepath.Join(append([]string{"..", "..", "shared"}, parts...)...)
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") != "" {
-			tb.Fatalf("shared file %s is missing: %v", p, err)
-		}
-		tb.Skipf("shared file %s is absent; skipping", p)
-	}
-	return p
+	return sharedtest.Path(tb, parts...)
 }

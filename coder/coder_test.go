@@ -9,6 +9,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/khaldun/khaldun/internal/sharedtest"
+
 	"github.com/khaldun/khaldun"
 )
 
@@ -17,17 +19,7 @@ import (
 // skip when it is absent, and fail when CI is set.
 func shared(tb testing.TB) string {
 	tb.Helper()
-	root := os.Getenv("KHALDUN_SHARED")
-	if root == "" {
-		root = filepath.Join("..", "..", "shared")
-	}
-	if _, err := os.Stat(root); err != nil {
-		if os.Getenv("CI") != "" {
-			tb.Fatalf("shared folder not found at %s (set KHALDUN_SHARED): %v", root, err)
-		}
-		tb.Skipf("shared folder not found at %s (set KHALDUN_SHARED); skipping", root)
-	}
-	return root
+	return sharedtest.Path(tb)
 }
 
 var (

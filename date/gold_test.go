@@ -11,12 +11,14 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/khaldun/khaldun/internal/sharedtest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata")
 
 // shared is the folder of gold sets and corpora, outside the repository.
-var shared = filepath.Join("..", "..", "shared")
+var shared, _ = sharedtest.Dir()
 
 // needShared skips the test when the shared folder is absent, and fails it
 // when CI is set.

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/khaldun/khaldun/internal/sharedtest"
+
 	"github.com/khaldun/khaldun"
 	"github.com/khaldun/khaldun/coder"
 	"github.com/khaldun/khaldun/eval"
@@ -23,18 +25,7 @@ var update = flag.Bool("update", false, "rewrite testdata/figures.golden with th
 // is absent, and fails it when CI is set.
 func sharedEval(t *testing.T) string {
 	t.Helper()
-	root := os.Getenv("KHALDUN_SHARED")
-	if root == "" {
-		root = filepath.Join("..", "..", "shared")
-	}
-	dir := filepath.Join(root, "eval")
-	if _, err := os.Stat(filepath.Join(dir, "README.md")); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("gold sets not found at %s (set KHALDUN_SHARED to the shared folder): %v", dir, err)
-		}
-		t.Skipf("gold sets not found at %s (set KHALDUN_SHARED to the shared folder); skipping", dir)
-	}
-	return dir
+	return sharedtest.Path(t, "eval")
 }
 
 func loadShared(t *testing.T, task string) []eval.Item {

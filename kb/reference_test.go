@@ -2,16 +2,17 @@ package kb
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/khaldun/khaldun/internal/sharedtest"
 )
 
 // readReference returns the reference article, skipping the test when
 // the shared directory is absent (and failing under CI).
 func readReference(t *testing.T) string {
 	t.Helper()
-	path := filepath.Join("..", "..", "shared", "reference", "tehran-talks.txt")
+	path := sharedtest.Path(t, "reference", "tehran-talks.txt")
 	b, err := os.ReadFile(path)
 	if err != nil {
 		if os.Getenv("CI") != "" {

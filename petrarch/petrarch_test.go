@@ -6,21 +6,15 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/khaldun/khaldun/internal/sharedtest"
+
 	"github.com/khaldun/khaldun/event"
 )
 
 // sharedDir returns a directory of shared evaluation dictionaries, skipping
 // the test when it is absent (and failing when CI is set).
 func sharedDir(t *testing.T, name string) string {
-	t.Helper()
-	dir := filepath.Join("..", "..", "shared", "eval", "events", name)
-	if _, err := os.Stat(dir); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI: shared dictionaries %s missing: %v", dir, err)
-		}
-		t.Skipf("shared dictionaries %s absent: %v", dir, err)
-	}
-	return dir
+	return sharedtest.Path(t, "eval", "events", name)
 }
 
 func TestLoadShared(t *testing.T) {

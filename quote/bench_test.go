@@ -3,16 +3,15 @@ package quote
 import (
 	"os"
 	"testing"
+
+	"github.com/khaldun/khaldun/internal/sharedtest"
 )
 
 // BenchmarkFind runs Find on the reference article.
 func BenchmarkFind(b *testing.B) {
-	p := "../../shared/reference/tehran-talks.txt"
-	data, err := os.ReadFile(p)
+	data, err := os.ReadFile(sharedtest.Path(b, "reference", "tehran-talks.txt"))
 	if err != nil {
-		if data, err = os.ReadFile("/work/shared/reference/tehran-talks.txt"); err != nil {
-			b.Skipf("reference article absent: %v", err)
-		}
+		b.Fatal(err)
 	}
 	text := string(data)
 	sents := splitSentences(text)

@@ -1,12 +1,12 @@
 package quote
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/khaldun/khaldun/internal/sharedtest"
 
 	"github.com/khaldun/khaldun"
 )
@@ -86,17 +86,7 @@ func abbrev(before string) bool {
 // test when it is absent, and failing when CI is set.
 func sharedFile(t *testing.T, rel string) string {
 	t.Helper()
-	for _, dir := range []string{"../../shared", "/work/shared"} {
-		p := filepath.Join(dir, rel)
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatalf("shared/%s is missing and CI is set", rel)
-	}
-	t.Skipf("shared/%s is absent; skipping", rel)
-	return ""
+	return sharedtest.Path(t, rel)
 }
 
 // span returns the span of the first occurrence of s in text.

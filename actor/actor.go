@@ -558,17 +558,17 @@ func (r *resolver) title(i int, m *mention.Mention, si int) {
 			return
 		}
 	}
-	if r.homeCC == "" || !homeBodies[m.Role.Name] {
+	if !homeBodies[m.Role.Name] {
 		return
 	}
 	cc := r.homeCC
 	a := r.actor("body:"+cc+":"+m.Role.Name, func() khaldun.Actor {
-		name := m.Role.Name
+		name, evidence := m.Role.Name, "body named without its country"
 		if c, ok := r.k.Country(cc); ok {
-			name = c.Name + " " + m.Role.Name
+			name, evidence = c.Name+" "+m.Role.Name, "body in a story datelined "+r.opt.Dateline
 		}
 		return khaldun.Actor{Name: name, Kind: khaldun.KindOrganization, Country: cc, Sector: m.Role.Sector,
-			Code: cc + m.Role.Sector, Roles: []string{m.Role.Name}, Evidence: "body in a story datelined " + r.opt.Dateline}
+			Code: cc + m.Role.Sector, Roles: []string{m.Role.Name}, Evidence: evidence}
 	})
 	r.ref(m, a)
 }

@@ -98,7 +98,12 @@ func (c *coder) sentence(si int) []khaldun.Event {
 			continue
 		}
 		tok := c.d.Tokens[t]
-		if e.Noun || !c.verbal(t, s.First) {
+		if e.Noun {
+			out = append(out, c.nominal(si, t, n, e)...)
+			i += n - 1
+			continue
+		}
+		if !c.verbal(t, s.First) {
 			continue
 		}
 		info, ok := Lookup(e.Code)
@@ -665,4 +670,51 @@ func (c *coder) named(r actor.Ref, a string, end int) (actor.Ref, string) {
 		}
 	}
 	return r, a
+}
+
+// nominal codes a noun trigger whose agent is named right before it: "police
+// firing", "Israeli air strikes on Gaza", "the army's shelling of Homs". A
+// noun with no agent before it ("the attack on the convoy") is not coded:
+// the sentence's verb usually carries that event.
+func (c *coder) nominal(si, t, n int, e Entry) []khaldun.Event {
+	s := c.d.Sentences[si]
+	if c.inQuote[t] {
+		return nil
+	}
+	k := t - 1
+	for k >= s.First && c.refAt[k] < 0 && (c.d.Tokens[k].Tag == text.Adj || c.d.Tokens[k].Tag == text.Noun || c.d.Tokens[k].Tag == text.Poss) && k >= t-3 {
+		k--
+	}
+	if k < s.First || c.refAt[k] < 0 {
+		return nil
+	}
+	r, a := c.actorAt(k)
+	if a == "" || c.inPP(r.First, s.First, map[string]bool{"in": true, "by": true}) && c.d.Tokens[r.First-1].Lower != "in" && c.d.Tokens[r.First-1].Lower != "by" {
+		return nil
+	}
+	info, ok := Lookup(e.Code)
+	if !ok || info.Type == "" {
+		return nil
+	}
+	tgt := c.object(t+n, s.End, false)
+	trigger := khaldun.Span{Start: c.d.Tokens[t].Span.Start, End: c.d.Tokens[t+n-1].Span.End}
+	date, dateText := c.date(s.Span, trigger)
+	mode, negated := c.modality(t, s.First, s.End)
+	conf := 0.6
+	if len(tgt) == 0 {
+		tgt = []string{""}
+		conf -= 0.2
+	}
+	var out []khaldun.Event
+	for _, b := range tgt {
+		if b == a {
+			continue
+		}
+		out = append(out, khaldun.Event{
+			Type: string(info.Type), CAMEO: string(info.Code), Goldstein: info.Goldstein, Quad: info.Quad,
+			Source: a, Target: b, Place: c.place(t, s.First, s.End), Date: date, DateText: dateText,
+			Negated: negated, Mode: mode, Sentence: s.Span, Trigger: trigger, Confidence: conf, Rule: e.Rule,
+		})
+	}
+	return out
 }

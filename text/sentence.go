@@ -48,6 +48,7 @@ func isClosing(t Token) bool {
 // initial; it also ends at a line break that is not a hard wrap.
 func split(s string, toks []Token) []Sentence {
 	var out []Sentence
+	lowerText := lowerCased(toks)
 	para := 0
 	start := 0
 	newPara := true
@@ -97,7 +98,7 @@ func split(s string, toks []Token) []Sentence {
 		if end >= len(toks) {
 			continue
 		}
-		if !canStart(toks[end]) {
+		if !canStart(toks[end]) && !(lowerText && isLowerWord(toks[end].Text)) {
 			continue
 		}
 		if t.Text == "." && i > 0 && !t.Space && isAbbreviation(toks[i-1], toks[end]) {
@@ -180,4 +181,19 @@ func sentenceStarter(t Token) bool {
 		return true
 	}
 	return false
+}
+
+// lowerCased reports whether a text is written without capitals (some
+// archives lower-case everything), where a sentence may start in lower case.
+func lowerCased(toks []Token) bool {
+	words, caps := 0, 0
+	for _, t := range toks {
+		if c := t.Text[0]; c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+			words++
+			if t.Cap {
+				caps++
+			}
+		}
+	}
+	return words >= 20 && caps*50 < words
 }

@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -60,6 +61,8 @@ type resolver struct {
 	lastPerson []personRef
 	homeCC     string // the country of the dateline
 	docCC      map[string]int
+	regions    map[string]bool // first-level regions the article names
+	anchors    []anchor        // places named without ambiguity
 }
 
 type personRef struct {
@@ -166,7 +169,7 @@ func (r *resolver) run() {
 		case mention.Nationality:
 			r.nationality(i, m)
 		case mention.Place:
-			e := r.choosePlace(m.Entries)
+			e := r.choosePlace(i, m)
 			if !r.plausiblePlace(m, e) {
 				continue
 			}
@@ -651,23 +654,131 @@ func (r *resolver) locative(i int) bool {
 	return false
 }
 
-// choosePlace picks among places of one name: a place in a country the
-// article is about, else the most important.
-func (r *resolver) choosePlace(es []kb.Entry) kb.Entry {
-	best, score := es[0], -1
+// choosePlace picks among the places of one name the one the article
+// means. Each candidate scores for its importance (the gazetteer's order:
+// capital, big city, region, population), for lying in a country the
+// article names, in a first-level region it names ("Paris, Texas"; "in
+// Texas ... Paris"), and near the places it names without ambiguity.
+func (r *resolver) choosePlace(mi int, m *mention.Mention) kb.Entry {
+	r.placeContext()
+	es := m.Entries
+	best, score := es[0], -1<<30
+	qualifier := r.qualifier(m)
 	for rank, e := range es {
-		if rank > 20 {
+		if rank > 30 {
 			break
 		}
-		s := r.docCC[e.Country] * 10
-		if rank == 0 {
-			s += 5
+		if e.Kind != kb.KindPlace {
+			continue
+		}
+		s := 0
+		switch rank {
+		case 0:
+			s += 30
+		case 1:
+			s += 10
+		}
+		switch {
+		case e.Population >= 1000000:
+			s += 20
+		case e.Population >= 100000:
+			s += 10
+		case e.Feature == kb.FeatureAdmin1:
+			s += 10
+		}
+		if n := r.docCC[e.Country]; n > 0 {
+			s += 25 + 5*min(n, 4)
+		}
+		if e.Admin1 != "" && r.regions[kb.Normalize(e.Admin1)] {
+			s += 40
+		}
+		if qualifier != nil && (qualifier.Country == e.Country && qualifier.Feature == "country" || qualifier.Feature == kb.FeatureAdmin1 && kb.Normalize(qualifier.Name) == kb.Normalize(e.Admin1)) {
+			s += 200
+		}
+		if d := r.nearestAnchor(e, mi); d < 100 {
+			s += 40
+		} else if d < 300 {
+			s += 25
+		} else if d < 1000 {
+			s += 10
 		}
 		if s > score {
 			best, score = e, s
 		}
 	}
 	return best
+}
+
+// placeContext gathers, once per article, the first-level regions named
+// and the places named without ambiguity.
+func (r *resolver) placeContext() {
+	if r.regions != nil {
+		return
+	}
+	r.regions = map[string]bool{}
+	for i, m := range r.ms {
+		if m.Kind != mention.Place {
+			continue
+		}
+		places := 0
+		for _, e := range m.Entries {
+			if e.Kind == kb.KindPlace {
+				places++
+			}
+		}
+		top := m.Entries[0]
+		if top.Feature == kb.FeatureAdmin1 {
+			// a region named says which country the article is in
+			r.regions[kb.Normalize(top.Name)] = true
+			r.docCC[top.Country]++
+		}
+		if places == 1 || top.Feature == kb.FeatureCapital || top.Feature == kb.FeatureAdmin1 {
+			r.anchors = append(r.anchors, anchor{e: top, mention: i})
+		}
+	}
+}
+
+type anchor struct {
+	e       kb.Entry
+	mention int
+}
+
+// nearestAnchor returns the distance in km from e to the nearest place
+// named without ambiguity elsewhere in the article.
+func (r *resolver) nearestAnchor(e kb.Entry, mi int) float64 {
+	best := math.Inf(1)
+	for _, a := range r.anchors {
+		if a.mention == mi || a.e.GeoNames == e.GeoNames && e.GeoNames != 0 {
+			continue
+		}
+		if d := kb.DistanceKm(e.Lat, e.Lon, a.e.Lat, a.e.Lon); d < best {
+			best = d
+		}
+	}
+	return best
+}
+
+// qualifier returns the region or country written after a place name and a
+// comma: "Paris, Texas", "Tripoli, Lebanon".
+func (r *resolver) qualifier(m *mention.Mention) *kb.Entry {
+	if m.End+1 >= len(r.d.Tokens) || r.d.Tokens[m.End].Text != "," {
+		return nil
+	}
+	j := r.at[m.End+1]
+	if j < 0 {
+		return nil
+	}
+	q := r.ms[j]
+	for _, e := range q.Entries {
+		if e.Kind == kb.KindCountry {
+			return &kb.Entry{Country: e.Country, Feature: "country"}
+		}
+		if e.Kind == kb.KindPlace && e.Feature == kb.FeatureAdmin1 {
+			e := e
+			return &e
+		}
+	}
+	return nil
 }
 
 func (r *resolver) addPlace(m *mention.Mention, e kb.Entry) string {

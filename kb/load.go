@@ -29,11 +29,12 @@ const (
 	fileRoles         = "roles.tsv"
 	fileRoleModifiers = "role_modifiers.tsv"
 	filePeople        = "people.tsv"
+	fileCentroids     = "centroids.tsv"
 )
 
 // Files lists the names of the data files a KB is built from; a user
 // directory may hold any of them (places.tsv also as places.tsv.gz).
-var Files = []string{fileCountries, filePlaces, filePlaceAliases, fileOrgs, fileGroups, fileRoles, fileRoleModifiers, filePeople}
+var Files = []string{fileCountries, filePlaces, filePlaceAliases, fileOrgs, fileGroups, fileRoles, fileRoleModifiers, filePeople, fileCentroids}
 
 // Load builds the knowledge base from the embedded data. It parses every
 // file on each call: callers load once and share the result.
@@ -77,6 +78,7 @@ func LoadWithDir(dir string) (*KB, error) {
 
 // builder accumulates entries from one or more sources of files.
 type builder struct {
+	admin1  map[string][]int // country|region key → admin1 places, built for centroids
 	kb      *KB
 	entries []Entry // non-place entries with their keys
 	keys    [][]string
@@ -103,7 +105,7 @@ func newBuilder() *builder {
 func (b *builder) addFS(fsys fs.FS, label string, required bool) error {
 	for _, name := range Files {
 		data, path, err := readData(fsys, name)
-		if errors.Is(err, fs.ErrNotExist) && !required {
+		if errors.Is(err, fs.ErrNotExist) && (!required || name == fileCentroids) {
 			continue
 		}
 		if err != nil {
@@ -217,6 +219,8 @@ func (b *builder) addFile(name, src, data string) error {
 		return eachRecord(src, data, 1, b.modifier)
 	case filePeople:
 		return eachRecord(src, data, 7, b.person)
+	case fileCentroids:
+		return eachRecord(src, data, 5, b.centroid)
 	}
 	return fmt.Errorf("kb: %s: unknown data file", src)
 }
@@ -673,4 +677,48 @@ func (b *builder) finish() *KB {
 		k.noteKey(key)
 	}
 	return k
+}
+
+// centroid sets the representative point of a country or a first-level
+// region: the point gazetteers give it, rather than the median of its
+// places. Fields: kind (country or admin1), country, name, lat, lon.
+func (b *builder) centroid(f []string) error {
+	lat, lon, err := parseLatLon(f[3], f[4])
+	if err != nil {
+		return err
+	}
+	switch f[0] {
+	case "country":
+		c, ok := b.kb.countries[f[1]]
+		if !ok {
+			return fmt.Errorf("unknown country %q", f[1])
+		}
+		c.Lat, c.Lon = lat, lon
+		b.kb.countries[f[1]] = c
+		for i := range b.entries {
+			if e := &b.entries[i]; e.Kind == KindCountry && e.Country == f[1] {
+				e.Lat, e.Lon = lat, lon
+			}
+		}
+	case "admin1":
+		if b.admin1 == nil {
+			b.admin1 = map[string][]int{}
+			for i := range b.kb.places {
+				if p := &b.kb.places[i]; p.Feature == FeatureAdmin1 {
+					k := p.Country + "|" + Normalize(p.Name)
+					b.admin1[k] = append(b.admin1[k], i)
+				}
+			}
+		}
+		ids := b.admin1[f[1]+"|"+Normalize(f[2])]
+		if len(ids) == 0 {
+			return fmt.Errorf("no first-level region %q in %s", f[2], f[1])
+		}
+		for _, i := range ids {
+			b.kb.places[i].Lat, b.kb.places[i].Lon = lat, lon
+		}
+	default:
+		return fmt.Errorf("kind %q: want country or admin1", f[0])
+	}
+	return nil
 }

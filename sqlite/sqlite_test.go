@@ -1,0 +1,68 @@
+package sqlite
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/storetest"
+)
+
+func openTemp(t *testing.T) *Store {
+	t.Helper()
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "khaldun.db"))
+	if err != nil {
+		t.Fatalf("open: %v", err)
+	}
+	return s
+}
+
+func TestConformance(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) khaldun.Store { return openTemp(t) })
+}
+
+func TestMigrationsOnce(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "khaldun.db")
+	ctx := context.Background()
+	for i := 0; i < 2; i++ {
+		s, err := Open(ctx, path)
+		if err != nil {
+			t.Fatalf("open #%d: %v", i+1, err)
+		}
+		v, err := s.Version(ctx)
+		if err != nil || v != 1 {
+			t.Errorf("open #%d: version %d, %v; want 1", i+1, v, err)
+		}
+		if i == 0 {
+			if _, err := s.Put(ctx, khaldun.Batch{Records: storetest.Fixtures()}); err != nil {
+				t.Fatal(err)
+			}
+		} else if c, err := s.Count(ctx); err != nil || c.Articles != 3 {
+			t.Errorf("reopened store holds %+v, %v; want the 3 articles", c, err)
+		}
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestFTSQuery(t *testing.T) {
+	cases := []struct {
+		name, in, want string
+		ok             bool
+	}{
+		{"words", "siege Deir", `"siege" "Deir"`, true},
+		{"syntax is text", `"a" OR b*`, `"a" "OR" "b"`, true},
+		{"accents kept", "Mosul’s Nineveh", `"Mosul" "s" "Nineveh"`, true},
+		{"no words", `*()"`, "", false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := ftsQuery(tc.in)
+			if got != tc.want || ok != tc.ok {
+				t.Errorf("ftsQuery(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
+			}
+		})
+	}
+}

@@ -46,6 +46,7 @@ func commands() map[string]command {
 	return map[string]command{
 		"code": {"code articles and write one JSON record per article", runCode},
 		"eval": {"measure quality against gold sets", runEval},
+		"kb":   {"look names up in the knowledge base; import a GeoNames dump", runKB},
 	}
 }
 

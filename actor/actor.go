@@ -554,10 +554,14 @@ func (r *resolver) title(i int, m *mention.Mention, si int) {
 		}
 		return
 	}
-	// a body with no nationality before it: a national body when the
-	// article's country is known
+	// a body with no nationality before it: its owner's ("Iraq's army",
+	// "Iran said its forces"), else a national body of the article's country
 	if m.First > 0 {
 		if j := r.at[m.First-1]; j >= 0 && r.ms[j].Kind == mention.Nationality {
+			return
+		}
+		if cc, ok := r.owner(m); ok {
+			r.ownedBody(m, cc)
 			return
 		}
 	}
@@ -831,6 +835,10 @@ func (r *resolver) ref(m *mention.Mention, i int) *Ref {
 // names ("Real", "Alexander"); a one-word match of a small place needs a
 // preposition of place before it or a country the article is about.
 func (r *resolver) plausiblePlace(m *mention.Mention, e kb.Entry) bool {
+	if m.End-m.First == 1 && directions[r.d.Tokens[m.First].Lower] && r.docCC[e.Country] == 0 {
+		// "Eastern bloc", "Central bank": a region named like an adjective
+		return false
+	}
 	if m.End-m.First > 1 || e.Feature == kb.FeatureCapital || e.Feature == kb.FeatureAdmin1 || e.Population >= 100000 {
 		return true
 	}
@@ -916,4 +924,77 @@ var geoHeads = map[string]bool{
 	"europe": true, "america": true, "americas": true, "heights": true, "plain": true, "basin": true, "canal": true,
 	"airport": true, "border": true, "crossing": true, "park": true, "highway": true, "province": true,
 	"region": true, "district": true, "county": true, "governorate": true, "state": false,
+}
+
+// owner returns the country that owns a body through a possessive: a
+// country named right before it with "'s", or the last country actor of the
+// sentence when "its" or "their" stands before it.
+func (r *resolver) owner(m *mention.Mention) (string, bool) {
+	if !homeBodies[m.Role.Name] {
+		return "", false
+	}
+	p := m.First - 1
+	w := r.d.Tokens[p].Lower
+	if (w == "'s" || w == "’s") && p > 0 {
+		if a, ok := r.actorEndingAt(p); ok && a.Kind == khaldun.KindCountry {
+			return a.Country, true
+		}
+		return "", false
+	}
+	if w != "its" && w != "their" {
+		return "", false
+	}
+	first := r.d.Sentences[r.d.SentenceOf(m.First)].First
+	for k := len(r.res.Refs) - 1; k >= 0; k-- {
+		ref := r.res.Refs[k]
+		if ref.First < first {
+			break
+		}
+		if ref.Actor == "" || ref.First >= m.First {
+			continue
+		}
+		for _, a := range r.res.Actors {
+			if a.ID == ref.Actor && a.Kind == khaldun.KindCountry {
+				return a.Country, true
+			}
+		}
+	}
+	return "", false
+}
+
+// actorEndingAt returns the actor of the ref that ends just before token p.
+func (r *resolver) actorEndingAt(p int) (khaldun.Actor, bool) {
+	for k := len(r.res.Refs) - 1; k >= 0; k-- {
+		ref := r.res.Refs[k]
+		if ref.End == p && ref.Actor != "" {
+			for _, a := range r.res.Actors {
+				if a.ID == ref.Actor {
+					return a, true
+				}
+			}
+		}
+	}
+	return khaldun.Actor{}, false
+}
+
+// ownedBody makes or finds the actor of a country's body and refers m to it.
+func (r *resolver) ownedBody(m *mention.Mention, cc string) {
+	a := r.actor("body:"+cc+":"+m.Role.Name, func() khaldun.Actor {
+		name := m.Role.Name
+		if c, ok := r.k.Country(cc); ok {
+			name = c.Name + " " + m.Role.Name
+		}
+		return khaldun.Actor{Name: name, Kind: khaldun.KindOrganization, Country: cc, Sector: m.Role.Sector,
+			Code: cc + m.Role.Sector, Roles: []string{m.Role.Name}, Evidence: "possessive: " + spanText(r.d, m.First-1, m.End)}
+	})
+	r.ref(m, a)
+}
+
+// directions are the words that name regions in some countries ("Eastern",
+// "Central") and are mostly adjectives elsewhere.
+var directions = map[string]bool{
+	"eastern": true, "western": true, "northern": true, "southern": true, "central": true, "north": true,
+	"south": true, "east": true, "west": true, "upper": true, "lower": true, "greater": true, "coast": true,
+	"capital": true, "national": true, "federal": true, "northeast": true, "northwest": true, "southeast": true,
+	"southwest": true, "midwest": true, "interior": true, "littoral": true, "centre": true, "center": true,
 }

@@ -40,6 +40,12 @@ func TestEvents(t *testing.T) {
 			"16", "united states", "iran", "", false},
 		{"no actor, no event", "Heavy rain fell on the capital on Monday.",
 			"", "", "", "", false},
+		{"possessive body", "LONDON, March 1 - Iran said its forces had captured an Iraqi fortification east of Basra.",
+			"17", "iran", "", "", false},
+		{"object that is not an actor", "Intelligence chief William Casey also received strong criticism.",
+			"", "", "", "", false},
+		{"relative clause antecedent in a prepositional phrase", "He leads the team in the Astana talks on Syria which were brokered by Russia and Turkey.",
+			"", "", "", "", false},
 	}
 	c := newCoder(t)
 	for _, tt := range tests {
@@ -55,7 +61,7 @@ func TestEvents(t *testing.T) {
 			}
 			if tt.root == "" {
 				for _, e := range rec.Events {
-					if e.Source != "" && e.Target != "" {
+					if e.Source != "" && e.Target != "" || tt.name == "object that is not an actor" {
 						t.Errorf("%q: want no event with two actors, got %s %s->%s", tt.text, e.CAMEO, name(e.Source), name(e.Target))
 					}
 				}

@@ -128,7 +128,7 @@ func (c *coder) sentence(si int) []khaldun.Event {
 		if e.Symmetric && len(tgt) == 0 && len(src) >= 2 {
 			src, tgt = src[:1], src[1:]
 		}
-		if len(src) == 0 {
+		if len(src) == 0 || len(tgt) == 0 && needsTarget(info.Code) {
 			continue
 		}
 		mode, negated := c.modality(t, s.First, s.End)
@@ -717,4 +717,16 @@ func (c *coder) nominal(si, t, n int, e Entry) []khaldun.Event {
 		})
 	}
 	return out
+}
+
+// needsTarget reports whether an event of this code means nothing without
+// the actor it is done to or with: one meets, hosts, praises or releases
+// someone ("received strong criticism" and "released a poll" are not
+// visits or releases).
+func needsTarget(code Code) bool {
+	switch Root(code) {
+	case "04", "05", "06":
+		return true
+	}
+	return code == "0841" || code == "043" || code == "042"
 }

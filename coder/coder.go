@@ -118,7 +118,7 @@ func quoteRefs(refs []actor.Ref) []quote.Ref {
 		if r.Actor == "" {
 			continue
 		}
-		out = append(out, quote.Ref{Span: r.Span, Actor: r.Actor, Person: r.Person})
+		out = append(out, quote.Ref{Span: r.Span, Actor: r.Actor, Person: r.Person || r.Kind != mention.Place && r.Kind != mention.Nationality})
 	}
 	return out
 }

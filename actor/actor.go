@@ -255,21 +255,9 @@ func (r *resolver) name(i int, m *mention.Mention, si int, names map[string]int)
 		// "Lake Chad", "Middle East", "New York-based": not actors
 		return
 	}
-	if !r.personKey[m.Key] {
-		if single || !mention.GivenName(r.d.Tokens[m.First].Text) {
-			if single {
-				// an unknown single word: too little to name anyone
-				return
-			}
-			// a multi-word name with no given name and no title: an
-			// organisation more often than a person ("Pernod Ricard")
-			a := r.actor("org:"+m.Key, func() khaldun.Actor {
-				return khaldun.Actor{Name: m.Text(r.d.Text), Kind: khaldun.KindOrganization}
-			})
-			r.describeOrg(a, m)
-			r.ref(m, a)
-			return
-		}
+	if !r.personKey[m.Key] && single {
+		// an unknown single word: too little to name anyone
+		return
 	}
 	a := r.person(m, m.Text(r.d.Text), nil)
 	r.ref(m, a)

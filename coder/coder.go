@@ -88,6 +88,7 @@ func (c *Coder) Code(a khaldun.Article) khaldun.Record {
 	rec := khaldun.Record{Article: a, Actors: resolved.Actors, Places: resolved.Places,
 		Events: events, Quotes: quotes, Dates: dates}
 	prune(&rec)
+	link(&rec)
 	for i := range rec.Actors {
 		if rec.Actors[i].Mentions == nil {
 			rec.Actors[i].Mentions = []khaldun.Span{}
@@ -193,5 +194,20 @@ func prune(rec *khaldun.Record) {
 	}
 	for i := range rec.Quotes {
 		rec.Quotes[i].Speaker = ids[rec.Quotes[i].Speaker]
+	}
+}
+
+// link lists, for each quotation, the events reported inside it ("He also
+// said Iran will help the Syrian people ..."), so that a claim can be read
+// with the words of its speaker.
+func link(rec *khaldun.Record) {
+	for i := range rec.Quotes {
+		q := &rec.Quotes[i]
+		span := khaldun.Span{Start: q.Start, End: q.End}
+		for _, e := range rec.Events {
+			if span.Contains(e.Trigger) {
+				q.Events = append(q.Events, e.ID)
+			}
+		}
 	}
 }

@@ -157,6 +157,12 @@ func (r *resolver) run() {
 			r.ref(m, a)
 		case mention.Country:
 			e := m.Entries[0]
+			if p, ok := r.regionNotCountry(m); ok {
+				// "Georgia" in a story about Atlanta is the US state
+				pid := r.addPlace(m, p)
+				r.res.Refs = append(r.res.Refs, Ref{Span: m.Span, First: m.First, End: m.End, Kind: mention.Place, Place: pid})
+				continue
+			}
 			a := r.actor("country:"+e.Country, func() khaldun.Actor {
 				return khaldun.Actor{Name: e.Name, Kind: khaldun.KindCountry, Country: e.Country, Code: e.Country, Evidence: "kb"}
 			})
@@ -694,6 +700,13 @@ func (r *resolver) choosePlace(mi int, m *mention.Mention) kb.Entry {
 		} else if d < 1000 {
 			s += 10
 		}
+		if d := r.nearestCandidate(e, m.Key); d < 50 {
+			// another place the article names has a namesake next to this
+			// one: small towns of one county ("Alexandria ... Nelson")
+			s += 35
+		} else if d < 150 {
+			s += 20
+		}
 		if s > score {
 			best, score = e, s
 		}
@@ -830,7 +843,7 @@ func (r *resolver) plausiblePlace(m *mention.Mention, e kb.Entry) bool {
 	if m.End-m.First > 1 || e.Feature == kb.FeatureCapital || e.Feature == kb.FeatureAdmin1 || e.Population >= 100000 {
 		return true
 	}
-	if r.docCC[e.Country] > 0 {
+	if r.docCC[e.Country] > 0 || r.nearestCandidate(e, m.Key) < 50 {
 		return !m.Initial || r.locative(m.First)
 	}
 	return len(r.docCC) == 0 && r.locative(m.First)
@@ -985,4 +998,42 @@ var directions = map[string]bool{
 	"south": true, "east": true, "west": true, "upper": true, "lower": true, "greater": true, "coast": true,
 	"capital": true, "national": true, "federal": true, "northeast": true, "northwest": true, "southeast": true,
 	"southwest": true, "midwest": true, "interior": true, "littoral": true, "centre": true, "center": true,
+}
+
+// regionNotCountry returns the first-level region a country's name also
+// names ("Georgia", "Punjab" is not a country but "Georgia" is both) when
+// the article is about the region's country rather than the other one.
+func (r *resolver) regionNotCountry(m *mention.Mention) (kb.Entry, bool) {
+	country := m.Entries[0].Country
+	for _, e := range m.Entries[1:] {
+		if e.Kind == kb.KindPlace && e.Feature == kb.FeatureAdmin1 && e.Country != country && r.docCC[e.Country] > r.docCC[country] {
+			return e, true
+		}
+	}
+	return kb.Entry{}, false
+}
+
+// nearestCandidate returns the distance in km from e to the nearest
+// candidate of any other place name in the article, among the ten most
+// important candidates of each.
+func (r *resolver) nearestCandidate(e kb.Entry, key string) float64 {
+	best := math.Inf(1)
+	for i := range r.ms {
+		m := &r.ms[i]
+		if m.Kind != mention.Place || m.Key == key {
+			continue
+		}
+		for j, c := range m.Entries {
+			if j >= 10 {
+				break
+			}
+			if c.Kind != kb.KindPlace {
+				continue
+			}
+			if d := kb.DistanceKm(e.Lat, e.Lon, c.Lat, c.Lon); d < best {
+				best = d
+			}
+		}
+	}
+	return best
 }

@@ -720,12 +720,12 @@ func (c *coder) nominal(si, t, n int, e Entry) []khaldun.Event {
 }
 
 // needsTarget reports whether an event of this code means nothing without
-// the actor it is done to or with: one meets, hosts, praises or releases
-// someone ("received strong criticism" and "released a poll" are not
-// visits or releases).
+// the actor it is done to or with: one meets, hosts, praises, aids or
+// releases someone ("received strong criticism", "helped boost exports"
+// and "released a poll" are not visits, aid or releases).
 func needsTarget(code Code) bool {
 	switch Root(code) {
-	case "04", "05", "06":
+	case "04", "05", "06", "07":
 		return true
 	}
 	return code == "0841" || code == "043" || code == "042"

@@ -147,6 +147,10 @@ func (r *resolver) run() {
 			r.name(i, m, si, names)
 		case mention.Org, mention.Group:
 			e := m.Entries[0]
+			if e.Sector == "" && r.body(m, e.Country) {
+				// a dictionary actor coded by country alone
+				continue
+			}
 			a := r.actor("org:"+e.Name, func() khaldun.Actor {
 				kind := khaldun.KindOrganization
 				if e.Kind == kb.KindGroup {
@@ -157,6 +161,9 @@ func (r *resolver) run() {
 			r.ref(m, a)
 		case mention.Country:
 			e := m.Entries[0]
+			if r.body(m, e.Country) {
+				continue
+			}
 			if p, ok := r.regionNotCountry(m); ok {
 				// "Georgia" in a story about Atlanta is the US state
 				pid := r.addPlace(m, p)
@@ -476,8 +483,28 @@ func (r *resolver) describeOrg(i int, m *mention.Mention) {
 // nationality handles a demonym: with a body after it ("the Syrian army")
 // it names a group actor; alone it only describes.
 func (r *resolver) nationality(i int, m *mention.Mention) {
-	if m.End >= len(r.d.Tokens) {
+	if r.body(m, m.Entries[0].Country) {
 		return
+	}
+	// a nationality on its own stands for its country, as a modifier of
+	// what the country does ("Syrian regime strikes", "Iranian help")
+	e := m.Entries[0]
+	c, ok := r.k.Country(e.Country)
+	if !ok {
+		return
+	}
+	a := r.actor("country:"+e.Country, func() khaldun.Actor {
+		return khaldun.Actor{Name: c.Name, Kind: khaldun.KindCountry, Country: e.Country, Code: e.Country, Evidence: "kb"}
+	})
+	r.ref(m, a)
+}
+
+// body makes the actor of a country's body when one follows the
+// nationality or country m: "the Syrian army", "French paper workers",
+// "the Calenardhon government". It reports whether there was one.
+func (r *resolver) body(m *mention.Mention, cc string) bool {
+	if m.End >= len(r.d.Tokens) || cc == "" {
+		return false
 	}
 	// the body may follow an adjective or a noun: "the Syrian national
 	// army", "French paper workers"
@@ -493,7 +520,6 @@ func (r *resolver) nationality(i int, m *mention.Mention) {
 		if b.Kind != mention.Title || b.Role.Person && !collective(b.Key) {
 			break
 		}
-		cc := m.Entries[0].Country
 		name := spanText(r.d, m.First, b.End)
 		var a int
 		if e, ok := r.known(name); ok {
@@ -511,19 +537,9 @@ func (r *resolver) nationality(i int, m *mention.Mention) {
 		span := khaldun.Span{Start: m.Span.Start, End: b.Span.End}
 		r.res.Actors[a].Mentions = append(r.res.Actors[a].Mentions, span)
 		r.res.Refs = append(r.res.Refs, Ref{Span: span, First: m.First, End: b.End, Kind: mention.Org, Actor: r.res.Actors[a].ID})
-		return
+		return true
 	}
-	// a nationality on its own stands for its country, as a modifier of
-	// what the country does ("Syrian regime strikes", "Iranian help")
-	e := m.Entries[0]
-	c, ok := r.k.Country(e.Country)
-	if !ok {
-		return
-	}
-	a := r.actor("country:"+e.Country, func() khaldun.Actor {
-		return khaldun.Actor{Name: c.Name, Kind: khaldun.KindCountry, Country: e.Country, Code: e.Country, Evidence: "kb"}
-	})
-	r.ref(m, a)
+	return false
 }
 
 // title resolves a title with no name: a description of an actor named

@@ -47,7 +47,13 @@ func addPetrarch(k *kb.KB, lex *event.Lexicon, dir string) (*kb.KB, error) {
 		}
 		for _, n := range append(append([]string(nil), g.Names...), g.Plural...) {
 			name := strings.ToLower(display(n))
-			roles[name] = kb.Role{Name: name, Sector: sector, Person: true}
+			// a body ("government", "army") stays a body; other titles
+			// name persons
+			person := true
+			if r, ok := k.Role(kb.Normalize(name)); ok {
+				person = r.Person
+			}
+			roles[name] = kb.Role{Name: name, Sector: sector, Person: person}
 		}
 	}
 	return k.Extend(entries, roles), nil

@@ -231,6 +231,13 @@ var locativePreps = map[string]bool{"in": true, "at": true, "near": true, "durin
 func (c *coder) inPP(f, first int, allowed map[string]bool) bool {
 	for k := f - 1; k >= first; k-- {
 		w := c.d.Tokens[k]
+		if compass[w.Lower] {
+			continue
+		}
+		if w.Lower == "by" && k > first && c.eventNoun(k-1) {
+			// "condemned an attack by X": the attacker is who is condemned
+			return false
+		}
 		switch w.Tag {
 		case text.Det, text.Adj, text.Num:
 			continue
@@ -729,4 +736,21 @@ func needsTarget(code Code) bool {
 		return true
 	}
 	return code == "0841" || code == "043" || code == "042"
+}
+
+// compass words qualify a place inside a phrase: "in south Ithilen".
+var compass = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northern": true,
+	"southern": true, "eastern": true, "western": true, "central": true, "northeast": true, "northwest": true,
+	"southeast": true, "southwest": true}
+
+// eventNoun reports whether token k is a noun the lexicon codes as an
+// event: "attack", "shelling", "arrest".
+func (c *coder) eventNoun(k int) bool {
+	if c.d.Tokens[k].Tag != text.Noun {
+		return false
+	}
+	s := c.d.Sentences[c.d.SentenceOf(k)]
+	words := c.d.Words(s.First, s.End)
+	_, _, ok := c.lex.Match(words, k-s.First)
+	return ok
 }

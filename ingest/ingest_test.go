@@ -232,3 +232,5 @@ func corpusFile(t *testing.T, path string, n int) {
 func sqliteOpen(ctx context.Context, path string) (*sqlite.Store, error) {
 	return sqlite.Open(ctx, path)
 }
+
+func articleOptions() article.Options { return article.Options{} }

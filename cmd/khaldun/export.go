@@ -4,12 +4,12 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/khaldun/khaldun"
@@ -176,9 +176,31 @@ func writeOutput(path string, stdout io.Writer, write func(io.Writer) error) err
 	return nil
 }
 
-var errNoStore = errors.New("reading the store is not wired in yet; name files of records from 'khaldun code'")
-
-// storeRecords returns the stored records matching f.
+// storeRecords returns the stored records with an event matching f.
 func storeRecords(ctx context.Context, db string, f *khaldun.Filter) ([]khaldun.Record, error) {
-	return nil, fmt.Errorf("%s: %w", db, errNoStore)
+	if !strings.Contains(db, "://") {
+		if _, err := os.Stat(db); err != nil {
+			return nil, fmt.Errorf("no store at %s (run 'khaldun ingest' first, or name files of records): %w", db, err)
+		}
+	}
+	s, err := openStore(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	var filter khaldun.Filter
+	if f != nil {
+		filter = *f
+	}
+	rows, err := s.Articles(ctx, filter)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", redact(db), err)
+	}
+	recs := make([]khaldun.Record, len(rows))
+	for i := range rows {
+		recs[i] = rows[i].Record
+	}
+	// oldest first, as the records were written
+	slices.Reverse(recs)
+	return recs, nil
 }

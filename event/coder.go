@@ -128,6 +128,13 @@ func (c *coder) sentence(si int) []khaldun.Event {
 		if e.Symmetric && len(tgt) == 0 && len(src) >= 2 {
 			src, tgt = src[:1], src[1:]
 		}
+		place := c.place(t, s.First, s.End)
+		unknownSource := false
+		if len(src) == 0 && info.Quad == 4 && (len(tgt) > 0 || place != "") {
+			// violence whose perpetrator is not named ("three soldiers were
+			// killed near Mosul") is still an event, by an unknown actor
+			src, unknownSource = []string{""}, true
+		}
 		if len(src) == 0 || len(tgt) == 0 && needsTarget(info.Code) {
 			continue
 		}
@@ -135,7 +142,6 @@ func (c *coder) sentence(si int) []khaldun.Event {
 		if info.Mode != "" && mode == "" {
 			mode = info.Mode
 		}
-		place := c.place(t, s.First, s.End)
 		date, dateText := c.date(s.Span, tok.Span)
 		conf := 0.8
 		if len(tgt) == 0 {
@@ -146,6 +152,9 @@ func (c *coder) sentence(si int) []khaldun.Event {
 		}
 		if passive {
 			conf -= 0.1
+		}
+		if unknownSource {
+			conf -= 0.2
 		}
 		trigger := khaldun.Span{Start: tok.Span.Start, End: c.d.Tokens[t+n-1].Span.End}
 		targets := tgt
@@ -692,15 +701,21 @@ func (c *coder) nominal(si, t, n int, e Entry) []khaldun.Event {
 	for k >= s.First && c.refAt[k] < 0 && (c.d.Tokens[k].Tag == text.Adj || c.d.Tokens[k].Tag == text.Noun || c.d.Tokens[k].Tag == text.Poss) && k >= t-3 {
 		k--
 	}
-	if k < s.First || c.refAt[k] < 0 {
-		return nil
-	}
-	r, a := c.actorAt(k)
-	if a == "" || c.inPP(r.First, s.First, map[string]bool{"in": true, "by": true}) && c.d.Tokens[r.First-1].Lower != "in" && c.d.Tokens[r.First-1].Lower != "by" {
-		return nil
-	}
 	info, ok := Lookup(e.Code)
 	if !ok || info.Type == "" {
+		return nil
+	}
+	a := ""
+	if k >= s.First && c.refAt[k] >= 0 {
+		var r actor.Ref
+		r, a = c.actorAt(k)
+		if c.inPP(r.First, s.First, map[string]bool{"in": true, "by": true}) && c.d.Tokens[r.First-1].Lower != "in" && c.d.Tokens[r.First-1].Lower != "by" {
+			a = ""
+		}
+	}
+	if a == "" && (info.Quad != 4 || c.place(t, s.First, s.End) == "") {
+		// a nominal event with no agent is coded only for violence at a
+		// named place ("a grenade attack in Kabul"), by an unknown actor
 		return nil
 	}
 	tgt := c.object(t+n, s.End, false)

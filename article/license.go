@@ -48,6 +48,9 @@ func NormaliseLicense(s string) string {
 // without one ("CC-BY-SA"); a mention of Creative Commons that names no
 // licence gives "" but still its range.
 func findLicense(s string) (id string, loc []int) {
+	if !licenseHint(s) {
+		return "", nil
+	}
 	best := -1
 	if ms := ccURL.FindAllStringSubmatchIndex(s, -1); ms != nil {
 		m := ms[len(ms)-1]
@@ -153,4 +156,15 @@ func ccID(name string) string {
 		id += "-" + version
 	}
 	return id
+}
+
+// licenseHint is a cheap test that s may name a Creative Commons licence,
+// so that most articles skip the regular expressions.
+func licenseHint(s string) bool {
+	for _, h := range []string{"ommons", "OMMONS", "CC ", "CC-", "CC0", "cc ", "cc-", "cc0", "Cc ", "ublic domain", "UBLIC DOMAIN"} {
+		if strings.Contains(s, h) {
+			return true
+		}
+	}
+	return false
 }

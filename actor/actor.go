@@ -87,6 +87,7 @@ func Resolve(d *text.Doc, ms []mention.Mention, k *kb.KB, opt Options) Result {
 	r.res.CountryActor = map[string]string{}
 	r.countries()
 	r.run()
+	r.homeOfficials()
 	sort.SliceStable(r.res.Refs, func(a, b int) bool { return r.res.Refs[a].Span.Start < r.res.Refs[b].Span.Start })
 	return r.res
 }
@@ -109,6 +110,21 @@ func (r *resolver) countries() {
 	for _, m := range r.ms {
 		if m.Kind == mention.Country || m.Kind == mention.Nationality {
 			r.docCC[m.Entries[0].Country]++
+		}
+	}
+	if r.homeCC == "" {
+		// no dateline: the country the article names most, if one stands out
+		best, n, tie := "", 0, false
+		for cc, c := range r.docCC {
+			switch {
+			case c > n:
+				best, n, tie = cc, c, false
+			case c == n:
+				tie = true
+			}
+		}
+		if n >= 2 && !tie {
+			r.homeCC = best
 		}
 	}
 	if r.homeCC != "" {
@@ -243,6 +259,11 @@ func isOrgName(d *text.Doc, m *mention.Mention) bool {
 // name resolves an unknown capitalised name: a surname of a person already
 // named, a new person, or an organisation.
 func (r *resolver) name(i int, m *mention.Mention, si int, names map[string]int) {
+	if a, ok := r.orgHead(m); ok {
+		// "the Movement" after "the March 23 Movement"
+		r.ref(m, a)
+		return
+	}
 	if isOrgName(r.d, m) {
 		a := r.actor("org:"+m.Key, func() khaldun.Actor {
 			return khaldun.Actor{Name: m.Text(r.d.Text), Kind: khaldun.KindOrganization}
@@ -583,6 +604,9 @@ func (r *resolver) title(i int, m *mention.Mention, si int) {
 		name, evidence := m.Role.Name, "body named without its country"
 		if c, ok := r.k.Country(cc); ok {
 			name, evidence = c.Name+" "+m.Role.Name, "body in a story datelined "+r.opt.Dateline
+			if r.opt.Dateline == "" {
+				evidence = "body in a story about " + c.Name
+			}
 		}
 		return khaldun.Actor{Name: name, Kind: khaldun.KindOrganization, Country: cc, Sector: m.Role.Sector,
 			Code: cc + m.Role.Sector, Roles: []string{m.Role.Name}, Evidence: evidence}
@@ -597,7 +621,7 @@ var homeBodies = map[string]bool{
 	"army": true, "military": true, "police": true, "troops": true, "soldiers": true, "security forces": true,
 	"forces": true, "navy": true, "air force": true, "gendarmerie": true, "riot police": true,
 	"national guard": true, "border guards": true, "coast guard": true, "armed forces": true, "policemen": true,
-	"police officers": true, "riot police officers": true,
+	"police officers": true, "riot police officers": true, "government": true,
 }
 
 // namedNext reports whether a name follows the title ("the minister, Ali").
@@ -621,6 +645,10 @@ func lastWord(s string) string {
 // named in the nearest sentence before (or earlier in this one).
 func (r *resolver) pronoun(m *mention.Mention, si int) {
 	if m.Key == "they" || m.Key == "them" || m.Key == "their" {
+		return
+	}
+	if m.Key == "it" {
+		r.itPronoun(m, si)
 		return
 	}
 	best := -1
@@ -1052,4 +1080,61 @@ func (r *resolver) nearestCandidate(e kb.Entry, key string) float64 {
 		}
 	}
 	return best
+}
+
+// itPronoun resolves "it" as the subject of a reported clause ("UNICEF said
+// it had sent aid") to the organisation, group or country that is the
+// subject of the speech verb before it, in the same sentence.
+func (r *resolver) itPronoun(m *mention.Mention, si int) {
+	if m.First < 2 {
+		return
+	}
+	// "X said it", "X said that it"
+	k := m.First - 1
+	if r.d.Tokens[k].Lower == "that" {
+		k--
+	}
+	if k < 1 || !speechVerbs[r.d.Tokens[k].Lower] {
+		return
+	}
+	first := r.d.Sentences[si].First
+	for j := len(r.res.Refs) - 1; j >= 0; j-- {
+		ref := r.res.Refs[j]
+		if ref.First < first {
+			return
+		}
+		if ref.End > k || ref.Actor == "" || ref.Person {
+			continue
+		}
+		for i := range r.res.Actors {
+			if r.res.Actors[i].ID == ref.Actor {
+				r.ref(m, i)
+				return
+			}
+		}
+	}
+}
+
+// speechVerbs introduce a reported clause whose "it" is the speaker.
+var speechVerbs = map[string]bool{"said": true, "says": true, "announced": true, "added": true, "stated": true,
+	"warned": true, "confirmed": true, "denied": true, "claimed": true, "insisted": true, "reported": true}
+
+// homeOfficials gives the officials whom the text names with a title but no
+// country ("Defence Minister Andres Cevallos" in a story from Guayaquil)
+// the country of the story.
+func (r *resolver) homeOfficials() {
+	if r.homeCC == "" {
+		return
+	}
+	for i := range r.res.Actors {
+		a := &r.res.Actors[i]
+		if a.Kind != khaldun.KindPerson || a.Country != "" {
+			continue
+		}
+		switch a.Sector {
+		case "GOV", "MIL", "COP", "JUD", "LEG":
+			a.Country, a.Code = r.homeCC, r.homeCC+a.Sector
+			a.Evidence = "official in a story from " + r.homeCC
+		}
+	}
 }

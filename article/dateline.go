@@ -39,6 +39,12 @@ var dateline = regexp.MustCompile(`^(` + dlWord + `(?: +(?:` + dlWord + `|` + dl
 // as written ("TEHRAN", "KABUL, Afghanistan") and the agency it names
 // ("Reuters", "AP"), either of which may be empty.
 func findDateline(body string) (place, agency string) {
+	// a byline paragraph may come first on web pages: "By Jane Doe · May 22"
+	if strings.HasPrefix(body, "By ") {
+		if i := strings.Index(body, "\n"); i > 0 && i < 120 {
+			body = strings.TrimLeft(body[i:], " \n")
+		}
+	}
 	m := dateline.FindStringSubmatchIndex(body)
 	if m == nil {
 		return "", ""

@@ -136,6 +136,12 @@ func datelineEnd(text, dateline string) int {
 		return 0
 	}
 	head := strings.TrimLeft(text, " \t\n")
+	if strings.HasPrefix(head, "By ") {
+		// a byline paragraph before the dateline
+		if i := strings.Index(head, "\n"); i > 0 && i < 120 {
+			head = strings.TrimLeft(head[i:], " \t\n")
+		}
+	}
 	off := len(text) - len(head)
 	if !strings.HasPrefix(strings.ToUpper(head), strings.ToUpper(dateline)) {
 		return 0

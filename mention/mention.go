@@ -129,7 +129,7 @@ func Find(d *text.Doc, k *kb.KB) []Mention {
 	return out
 }
 
-var pronouns = map[string]bool{"he": true, "she": true, "him": true, "they": true, "them": true}
+var pronouns = map[string]bool{"he": true, "she": true, "him": true, "they": true, "them": true, "it": true}
 
 // longest tries knowledge-base keys and titles starting at token i.
 func longest(d *text.Doc, k *kb.KB, i, end, maxw int, key *strings.Builder) (Mention, bool) {

@@ -86,7 +86,7 @@ func Find(d *text.Doc, k *kb.KB) []Mention {
 				continue
 			}
 			// knowledge-base entries and titles, longest first
-			if m, ok := longest(d, k, i, s.End, maxw, &key); ok && !firstName(d, k, m, s.End, maxw, &key) {
+			if m, ok := longest(d, k, i, s.End, maxw, &key); ok && !firstName(d, k, m, s.End, maxw, &key) && !namedBody(d, m, s.End) {
 				m.Initial = initial
 				if m.Kind == Title {
 					m.Definite = definite(d, s.First, m.First)
@@ -375,4 +375,15 @@ func allCaps(w string) bool {
 		}
 	}
 	return true
+}
+
+// namedBody reports whether a capitalised title starts the name of an
+// organisation: "National Union of Tunisian Journalists", "Ministry of
+// Defence".
+func namedBody(d *text.Doc, m Mention, end int) bool {
+	if m.Kind != Title || !d.Tokens[m.First].Cap || m.End+1 >= end {
+		return false
+	}
+	w := d.Tokens[m.End].Lower
+	return (w == "of" || w == "for") && d.Tokens[m.End+1].Cap && OrgWord(d.Tokens[m.End-1].Text)
 }

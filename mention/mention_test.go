@@ -27,7 +27,7 @@ func loadKB(t *testing.T) *kb.KB {
 func TestFind(t *testing.T) {
 	tests := []struct {
 		name, in string
-		want string // kind:text, space separated, in order
+		want     string // kind:text, space separated, in order
 	}{
 		{"title, nationality and name", "Top Iranian security official Hossein Karimi met Russian envoy Pavel Orlov.",
 			"nationality:Iranian title:security_official name:Hossein_Karimi nationality:Russian title:envoy name:Pavel_Orlov"},

@@ -776,7 +776,13 @@ func (r *resolver) placeContext() {
 			}
 		}
 		top := m.Entries[0]
-		if top.Feature == kb.FeatureAdmin1 {
+		regions := 0
+		for _, e := range m.Entries {
+			if e.Kind == kb.KindPlace && e.Feature == kb.FeatureAdmin1 {
+				regions++
+			}
+		}
+		if top.Feature == kb.FeatureAdmin1 && regions == 1 && !(m.End-m.First == 1 && directions[r.d.Tokens[m.First].Lower]) {
 			// a region named says which country the article is in
 			r.regions[kb.Normalize(top.Name)] = true
 			r.docCC[top.Country]++

@@ -196,7 +196,12 @@ func isAbbrevTail(s string, i int) bool {
 	if !unicode.IsUpper(r) || i+n >= len(s) {
 		return false
 	}
-	return s[i+n] == '.'
+	// "S." in "U.S.", or "Va." in "W.Va."
+	j := i + n
+	for k := 0; k < 3 && j < len(s) && s[j] >= 'a' && s[j] <= 'z'; k++ {
+		j++
+	}
+	return j < len(s) && s[j] == '.'
 }
 
 func startsWord(s string, i int) bool {

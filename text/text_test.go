@@ -50,6 +50,7 @@ func TestTokens(t *testing.T) {
 		{"possessive straight", "Iran's help", "Iran|'s|help"},
 		{"hyphenated name", "Deir ez-Zor and Tal-Afar", "Deir|ez-Zor|and|Tal-Afar"},
 		{"abbreviation", "the U.S. and U.N. envoys", "the|U.S.|and|U.N.|envoys"},
+		{"state abbreviation", "CHARLESTON, W.Va. - Police", "CHARLESTON|,|W.Va.|-|Police"},
 		{"numbers", "1,000 people and 3.5 percent", "1,000|people|and|3.5|percent"},
 		{"dash and quotes", "TEHRAN – “Real, active”", "TEHRAN|–|“|Real|,|active|”"},
 		{"negation", "they don't agree", "they|do|n't|agree"},

@@ -2,94 +2,16 @@ package postgres
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
-	"os"
-	"strings"
 	"testing"
-	"time"
-
-	"github.com/jackc/pgx/v5"
 
 	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/postgres/pgtest"
 	"github.com/khaldun/khaldun/storetest"
 )
 
-// Test databases: KHALDUN_TEST_POSTGRES, else the local server as root,
-// else as postgres.
-var testDSNs = []string{
-	"postgres://root@127.0.0.1:5432/test?sslmode=disable",
-	"postgres://postgres@127.0.0.1:5432/test?sslmode=disable",
-}
-
-// server returns the DSN of a reachable test server, or skips the test
-// (fails it when CI is set).
-func server(t *testing.T) string {
-	t.Helper()
-	dsns := testDSNs
-	if env := os.Getenv("KHALDUN_TEST_POSTGRES"); env != "" {
-		dsns = []string{env}
-	}
-	var errs []string
-	for _, dsn := range dsns {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		conn, err := pgx.Connect(ctx, dsn)
-		if err == nil {
-			conn.Close(ctx)
-			cancel()
-			return dsn
-		}
-		cancel()
-		errs = append(errs, err.Error())
-	}
-	msg := "no PostgreSQL test server (set KHALDUN_TEST_POSTGRES to a postgres:// URL): " + strings.Join(errs, "; ")
-	if os.Getenv("CI") != "" {
-		t.Fatal(msg)
-	}
-	t.Skip(msg)
-	return ""
-}
-
-// freshSchema creates an empty schema, drops it when the test ends, and
-// returns a DSN whose search_path is that schema.
-func freshSchema(t *testing.T) string {
-	t.Helper()
-	dsn := server(t)
-	b := make([]byte, 6)
-	if _, err := rand.Read(b); err != nil {
-		t.Fatal(err)
-	}
-	schema := "t_" + hex.EncodeToString(b)
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, dsn)
-	if err != nil {
-		t.Fatalf("connect: %v", err)
-	}
-	defer conn.Close(ctx)
-	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-		t.Fatalf("create schema: %v", err)
-	}
-	t.Cleanup(func() {
-		conn, err := pgx.Connect(ctx, dsn)
-		if err != nil {
-			t.Errorf("drop schema %s: %v", schema, err)
-			return
-		}
-		defer conn.Close(ctx)
-		if _, err := conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE"); err != nil {
-			t.Errorf("drop schema %s: %v", schema, err)
-		}
-	})
-	sep := "?"
-	if strings.Contains(dsn, "?") {
-		sep = "&"
-	}
-	return dsn + sep + "search_path=" + schema
-}
-
 func openTemp(t *testing.T) *Store {
 	t.Helper()
-	s, err := Open(context.Background(), freshSchema(t))
+	s, err := Open(context.Background(), pgtest.Schema(t))
 	if err != nil {
 		t.Fatalf("open: %v", err)
 	}
@@ -101,7 +23,7 @@ func TestConformance(t *testing.T) {
 }
 
 func TestMigrationsOnce(t *testing.T) {
-	dsn := freshSchema(t)
+	dsn := pgtest.Schema(t)
 	ctx := context.Background()
 	for i := 0; i < 2; i++ {
 		s, err := Open(ctx, dsn)

@@ -73,7 +73,10 @@ func testReplace(t *testing.T, s replaceStore) {
 		{"quote words kept are found", func() (int, error) { r, err := s.Quotes(ctx, khaldun.Filter{Search: "stand"}); return len(r), err }, 1},
 		{"new title searched", func() (int, error) { r, err := s.Articles(ctx, khaldun.Filter{Search: "hosts"}); return len(r), err }, 1},
 		{"old title not searched", func() (int, error) { r, err := s.Articles(ctx, khaldun.Filter{Search: "confer"}); return len(r), err }, 0},
-		{"text still searched", func() (int, error) { r, err := s.Articles(ctx, khaldun.Filter{Search: "terrorism"}); return len(r), err }, 1},
+		{"text still searched", func() (int, error) {
+			r, err := s.Articles(ctx, khaldun.Filter{Search: "terrorism"})
+			return len(r), err
+		}, 1},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/postgres"
 	"github.com/khaldun/khaldun/sqlite"
 )
 
@@ -18,7 +19,11 @@ import (
 // the path of a SQLite file (created when missing).
 func openStore(ctx context.Context, db string) (khaldun.Store, error) {
 	if strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://") {
-		return nil, fmt.Errorf("--db %s: the PostgreSQL store is not built in yet", redact(db))
+		s, err := postgres.Open(ctx, db)
+		if err != nil {
+			return nil, fmt.Errorf("--db %s: %w", redact(db), err)
+		}
+		return s, nil
 	}
 	s, err := sqlite.Open(ctx, db)
 	if err != nil {

@@ -33,16 +33,20 @@ func stripTail(body string) (string, string) {
 			body, changed = body[:start], true
 			continue
 		}
+		// the sign-offs are anchored at the end: match only the tail, so
+		// that the expressions do not walk the whole story
+		off := tailStart(body, 600)
+		tail := body[off:]
 		for i, re := range signOffs {
-			m := re.FindStringSubmatchIndex(body)
+			m := re.FindStringSubmatchIndex(tail)
 			if m == nil {
 				continue
 			}
 			// The last two forms name an agency; anything else is a word.
-			if i >= 3 && !agencies[body[m[4]:m[5]]] {
+			if i >= 3 && !agencies[tail[m[4]:m[5]]] {
 				continue
 			}
-			body, changed = body[:m[2]], true
+			body, changed = body[:off+m[2]], true
 			break
 		}
 	}
@@ -77,4 +81,18 @@ func licenseSentence(body string) (int, bool) {
 		}
 	}
 	return start, true
+}
+
+// tailStart returns where the last n bytes of s begin, moved to the start
+// of a line so that "^" and "\n" in the sign-off expressions still mean a
+// line start; 0 when s is short.
+func tailStart(s string, n int) int {
+	if len(s) <= n {
+		return 0
+	}
+	i := strings.IndexByte(s[len(s)-n:], '\n')
+	if i < 0 {
+		return 0
+	}
+	return len(s) - n + i
 }

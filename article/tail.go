@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // signOffs match what ends a wire story without being part of it. Each is
@@ -83,16 +84,16 @@ func licenseSentence(body string) (int, bool) {
 	return start, true
 }
 
-// tailStart returns where the last n bytes of s begin, moved to the start
-// of a line so that "^" and "\n" in the sign-off expressions still mean a
-// line start; 0 when s is short.
+// tailStart returns where the last n bytes of s begin, at a character
+// boundary; 0 when s is short. Every sign-off is short and anchored at the
+// end, so a match in the tail is a match in s.
 func tailStart(s string, n int) int {
 	if len(s) <= n {
 		return 0
 	}
-	i := strings.IndexByte(s[len(s)-n:], '\n')
-	if i < 0 {
-		return 0
+	i := len(s) - n
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
 	}
-	return len(s) - n + i
+	return i
 }

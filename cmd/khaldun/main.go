@@ -49,6 +49,7 @@ func commands() map[string]command {
 		"export":  {"write events as GDELT TSV, PLOVER JSON, CSV, JSON Lines or Parquet", runExport},
 		"cluster": {"group events that several articles report; write clusters as JSON Lines", runCluster},
 		"kb":      {"look names up in the knowledge base; import a GeoNames dump", runKB},
+		"recode":  {"code stored articles again after the knowledge base or lexicons changed", runRecode},
 	}
 }
 

@@ -63,4 +63,14 @@ func TestPostgresIngestAndQuery(t *testing.T) {
 			}
 		})
 	}
+	t.Run("recode", func(t *testing.T) {
+		_, stderr, err := exec("recode", "--db", pg, "--lexicon", userLexicon(t))
+		if err != nil || !strings.Contains(stderr, "2 records changed and replaced") {
+			t.Fatalf("recode: %v\n%s", err, stderr)
+		}
+		out, _, err := exec("events", "--db", pg, "--json", "--cameo", "046")
+		if err != nil || !strings.Contains(out, "10-visit-jakarta") {
+			t.Errorf("after recode, events 046 = %v\n%s; want the Jakarta visit", err, out)
+		}
+	})
 }

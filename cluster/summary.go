@@ -3,6 +3,7 @@ package cluster
 import (
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/khaldun/khaldun/kb"
 )
@@ -148,9 +149,17 @@ func independentSources(g []*item) int {
 		if len(key) < 40 {
 			continue // short sentences repeat by chance
 		}
-		if other, ok := bySentence[key]; ok {
-			parent[find(it.sourceKey)] = find(other)
-		} else {
+		// a copy may carry its own dateline before the same sentence:
+		// "BAMAKO (Wire) - Fighters attacked ..." and "Fighters attacked ..."
+		joined := false
+		for k, other := range bySentence {
+			if k == key || strings.HasSuffix(k, key) || strings.HasSuffix(key, k) {
+				parent[find(it.sourceKey)] = find(other)
+				joined = true
+				break
+			}
+		}
+		if !joined {
 			bySentence[key] = it.sourceKey
 		}
 	}

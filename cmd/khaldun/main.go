@@ -44,12 +44,18 @@ var errUsage = errors.New("usage")
 
 func commands() map[string]command {
 	return map[string]command{
-		"code":    {"code articles and write one JSON record per article", runCode},
-		"eval":    {"measure quality against gold sets", runEval},
-		"export":  {"write events as GDELT TSV, PLOVER JSON, CSV, JSON Lines or Parquet", runExport},
-		"cluster": {"group events that several articles report; write clusters as JSON Lines", runCluster},
-		"kb":      {"look names up in the knowledge base; import a GeoNames dump", runKB},
-		"recode":  {"code stored articles again after the knowledge base or lexicons changed", runRecode},
+		"code":     {"code articles and write one JSON record per article", runCode},
+		"eval":     {"measure quality against gold sets", runEval},
+		"export":   {"write events as GDELT TSV, PLOVER JSON, CSV, JSON Lines or Parquet", runExport},
+		"cluster":  {"group events that several articles report; write clusters as JSON Lines", runCluster},
+		"kb":       {"look names up in the knowledge base; import a GeoNames dump", runKB},
+		"ingest":   {"read, code and store articles (files, dirs, JSONL, HTML, feeds, WARC)", runIngest},
+		"events":   {"list stored events, with filters", queryCommand("events")},
+		"quotes":   {"list stored quotations, with filters and full-text search", queryCommand("quotes")},
+		"actors":   {"list stored actors across articles", queryCommand("actors")},
+		"articles": {"list or search stored articles", queryCommand("articles")},
+		"errors":   {"list the articles ingest could not read", queryCommand("errors")},
+		"recode":   {"code stored articles again after the knowledge base or lexicons changed", runRecode},
 	}
 }
 

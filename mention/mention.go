@@ -231,6 +231,11 @@ func nameEnd(d *text.Doc, k *kb.KB, i, end int) int {
 		if calendar[t.Lower] || j > i && text.FunctionWord(t.Lower) && !particles[t.Lower] && !((t.Lower == "of" || t.Lower == "for") && OrgWord(d.Tokens[j-1].Text)) {
 			return j
 		}
+		if j > i && t.Cap && !connectors[d.Tokens[j-1].Lower] && startsKnown(d, k, j, end) {
+			// "Tags Syria Assad", "Intense Syrian shelling": a country,
+			// nationality or organisation starts a mention of its own
+			return j
+		}
 		switch {
 		case t.Cap && t.Tag != text.Punct && (t.Tag == text.Proper || j == i || t.Tag == text.Noun || t.Tag == text.Adj):
 			j++
@@ -386,4 +391,19 @@ func namedBody(d *text.Doc, m Mention, end int) bool {
 	}
 	w := d.Tokens[m.End].Lower
 	return (w == "of" || w == "for") && d.Tokens[m.End+1].Cap && OrgWord(d.Tokens[m.End-1].Text)
+}
+
+// startsKnown reports whether a country, nationality, organisation or
+// group of the knowledge base starts at token j.
+func startsKnown(d *text.Doc, k *kb.KB, j, end int) bool {
+	var key strings.Builder
+	m, ok := longest(d, k, j, end, k.MaxWords(), &key)
+	if !ok {
+		return false
+	}
+	switch m.Kind {
+	case Country, Nationality, Org, Group:
+		return true
+	}
+	return false
 }

@@ -264,6 +264,12 @@ func (f *finder) yearAt(i int) (match, bool) {
 			return match{}, false
 		}
 	}
+	if f.cls(i-1, cQual) {
+		return match{}, false // "nearly 2000 air raids"
+	}
+	if f.known && y > f.pub.Year()+1 && !f.cls(i-1, cPrep) {
+		return match{}, false // "updated 2042": a time, not a year to come
+	}
 	start, _ := f.widen(i)
 	return match{start, i + 1, strconv.Itoa(y)}, true
 }

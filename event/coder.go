@@ -2,6 +2,7 @@ package event
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/khaldun/khaldun"
 	"github.com/khaldun/khaldun/actor"
@@ -142,7 +143,7 @@ func (c *coder) sentence(si int) []khaldun.Event {
 		if info.Mode != "" && mode == "" {
 			mode = info.Mode
 		}
-		date, dateText := c.date(s.Span, tok.Span)
+		date, dateText := c.eventDate(s.Span, tok.Span, mode)
 		conf := 0.8
 		if len(tgt) == 0 {
 			conf -= 0.2
@@ -587,6 +588,17 @@ func (c *coder) locative(f, first int) bool {
 
 // date returns the date expression of the sentence nearest the trigger,
 // or the publication date.
+// eventDate is date, except that a real event (no mode) cannot have
+// happened after the article was published: such a date belongs to
+// something else in the sentence, and the publication date stands in.
+func (c *coder) eventDate(sent, trig khaldun.Span, mode string) (value, text string) {
+	value, text = c.date(sent, trig)
+	if mode == "" && c.in.Published != "" && text != "" && value > c.in.Published && !strings.HasPrefix(c.in.Published, value) {
+		return c.in.Published, ""
+	}
+	return value, text
+}
+
 func (c *coder) date(sent, trig khaldun.Span) (value, text string) {
 	best, dist := -1, 1<<30
 	for i, d := range c.in.Dates {
@@ -720,8 +732,8 @@ func (c *coder) nominal(si, t, n int, e Entry) []khaldun.Event {
 	}
 	tgt := c.object(t+n, s.End, false)
 	trigger := khaldun.Span{Start: c.d.Tokens[t].Span.Start, End: c.d.Tokens[t+n-1].Span.End}
-	date, dateText := c.date(s.Span, trigger)
 	mode, negated := c.modality(t, s.First, s.End)
+	date, dateText := c.eventDate(s.Span, trigger, mode)
 	conf := 0.6
 	if len(tgt) == 0 {
 		tgt = []string{""}

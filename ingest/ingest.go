@@ -136,6 +136,14 @@ func (g *Ingester) Run(ctx context.Context, inputs []string) (Stats, error) {
 				fails = []khaldun.Failure{{File: in, Problem: err.Error()}}
 			} else {
 				arts, fails = Read(label, data, cfg.Options)
+				if isURL(in) {
+					// a page fetched by its address keeps it
+					for i := range arts {
+						if arts[i].URL == "" {
+							arts[i].URL = in
+						}
+					}
+				}
 			}
 			mu.Lock()
 			st.Inputs++

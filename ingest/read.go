@@ -7,10 +7,12 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"golang.org/x/net/html/charset"
 
@@ -29,7 +31,7 @@ const maxInput = 4 << 30
 func Expand(args []string) ([]string, error) {
 	var out []string
 	for _, a := range args {
-		if a == "-" {
+		if a == "-" || isURL(a) {
 			out = append(out, a)
 			continue
 		}
@@ -75,6 +77,9 @@ func inputFile(p string) bool {
 // file (WARC files are left compressed: their reader knows gzip). It
 // returns the name the input is known by for format detection.
 func load(name string, stdin io.Reader) (data []byte, label string, err error) {
+	if isURL(name) {
+		return fetch(name)
+	}
 	var r io.Reader = stdin
 	if name != "-" {
 		f, err := os.Open(name)
@@ -238,4 +243,44 @@ func utf8Body(resp *warc.Response) ([]byte, error) {
 		return nil, fmt.Errorf("charset: %w", err)
 	}
 	return b, nil
+}
+
+// isURL reports whether an input names a web address rather than a file.
+func isURL(s string) bool {
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
+}
+
+// client fetches the feeds and pages a user names on the command line;
+// khaldun goes to the network only then.
+var client = &http.Client{Timeout: 60 * time.Second}
+
+// fetch downloads one feed or page. The label keeps the address, whose
+// path tells the format when it can ("/world.rss"); the content decides
+// otherwise.
+func fetch(u string) ([]byte, string, error) {
+	req, err := http.NewRequest(http.MethodGet, u, nil)
+	if err != nil {
+		return nil, u, fmt.Errorf("%s: %w", u, err)
+	}
+	req.Header.Set("User-Agent", "khaldun (+https://github.com/khaldun/khaldun)")
+	resp, err := client.Do(req)
+	if err != nil {
+		return nil, u, fmt.Errorf("%s: %w", u, err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, u, fmt.Errorf("%s: %s", u, resp.Status)
+	}
+	data, err := io.ReadAll(io.LimitReader(resp.Body, article.MaxArticleBytes*8))
+	if err != nil {
+		return nil, u, fmt.Errorf("%s: %w", u, err)
+	}
+	label := u
+	if i := strings.IndexAny(label, "?#"); i >= 0 {
+		label = label[:i]
+	}
+	if ct := resp.Header.Get("Content-Type"); strings.Contains(ct, "html") && !strings.HasSuffix(strings.ToLower(label), ".html") {
+		label += ".html"
+	}
+	return data, label, nil
 }

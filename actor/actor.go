@@ -725,11 +725,15 @@ func (r *resolver) choosePlace(mi int, m *mention.Mention) kb.Entry {
 			s += 20
 		case e.Population >= 100000:
 			s += 10
-		case e.Feature == kb.FeatureAdmin1:
-			s += 10
+		}
+		switch e.Feature {
+		case kb.FeatureCapital:
+			s += 30 // a national capital is meant unless the text says otherwise
+		case kb.FeatureAdmin1:
+			s += 30
 		}
 		if n := r.docCC[e.Country]; n > 0 {
-			s += 25 + 5*min(n, 4)
+			s += 20 + 3*min(n, 4)
 		}
 		if e.Admin1 != "" && r.regions[kb.Normalize(e.Admin1)] {
 			s += 40
@@ -738,11 +742,11 @@ func (r *resolver) choosePlace(mi int, m *mention.Mention) kb.Entry {
 			s += 200
 		}
 		if d := r.nearestAnchor(e, mi); d < 100 {
-			s += 40
+			s += 30
 		} else if d < 300 {
-			s += 25
+			s += 15
 		} else if d < 1000 {
-			s += 10
+			s += 5
 		}
 		if d := r.nearestCandidate(e, m.Key); d < 50 {
 			// another place the article names has a namesake next to this
@@ -892,6 +896,11 @@ func (r *resolver) plausiblePlace(m *mention.Mention, e kb.Entry) bool {
 	}
 	if m.End-m.First > 1 || e.Feature == kb.FeatureCapital || e.Feature == kb.FeatureAdmin1 || e.Population >= 100000 {
 		return true
+	}
+	if r.inLongerName(m) {
+		// "Pearl Harbor", "Rogers Centre": a small place's name inside a
+		// longer name the gazetteer does not know
+		return false
 	}
 	if r.docCC[e.Country] > 0 || r.nearestCandidate(e, m.Key) < 50 {
 		return !m.Initial || r.locative(m.First)
@@ -1143,4 +1152,31 @@ func (r *resolver) homeOfficials() {
 			a.Evidence = "official in a story from " + r.homeCC
 		}
 	}
+}
+
+// inLongerName reports whether the capitalised words right before or after
+// m, not themselves a mention, make it part of a longer name.
+func (r *resolver) inLongerName(m *mention.Mention) bool {
+	sen := r.d.Sentences[r.d.SentenceOf(m.First)]
+	if p := m.First - 1; p >= sen.First && !m.Initial {
+		if t := r.d.Tokens[p]; t.Cap && t.Tag == text.Proper && r.at[p] < 0 && !calendarWord(t.Lower) {
+			return true
+		}
+	}
+	if n := m.End; n < sen.End {
+		if t := r.d.Tokens[n]; t.Cap && t.Tag == text.Proper && r.at[n] < 0 && !calendarWord(t.Lower) {
+			return true
+		}
+	}
+	return false
+}
+
+func calendarWord(w string) bool {
+	switch w {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"january", "february", "march", "april", "may", "june", "july", "august", "september",
+		"october", "november", "december":
+		return true
+	}
+	return false
 }

@@ -730,7 +730,11 @@ func (r *resolver) choosePlace(mi int, m *mention.Mention) kb.Entry {
 		case kb.FeatureCapital:
 			s += 30 // a national capital is meant unless the text says otherwise
 		case kb.FeatureAdmin1:
-			s += 30
+			// a region, unless it is named after its seat and the text does
+			// not say "province" ("Aleppo" is the city)
+			if !hasSeat(es, e) || r.regionWord(m) {
+				s += 30
+			}
 		}
 		if n := r.docCC[e.Country]; n > 0 {
 			s += 20 + 3*min(n, 4)
@@ -1176,6 +1180,31 @@ func calendarWord(w string) bool {
 	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 		"january", "february", "march", "april", "may", "june", "july", "august", "september",
 		"october", "november", "december":
+		return true
+	}
+	return false
+}
+
+// hasSeat reports whether the candidates hold the city that a region of
+// the same name is named after: its seat, or a city inside it.
+func hasSeat(es []kb.Entry, region kb.Entry) bool {
+	for _, e := range es {
+		if e.Kind == kb.KindPlace && e.Feature != kb.FeatureAdmin1 && e.Country == region.Country &&
+			kb.Normalize(e.Admin1) == kb.Normalize(region.Name) {
+			return true
+		}
+	}
+	return false
+}
+
+// regionWord reports whether a word for a region follows the name:
+// "Aleppo province", "Idlib governorate".
+func (r *resolver) regionWord(m *mention.Mention) bool {
+	if m.End >= len(r.d.Tokens) {
+		return false
+	}
+	switch r.d.Tokens[m.End].Lower {
+	case "province", "governorate", "state", "region", "oblast", "district", "county", "prefecture", "department":
 		return true
 	}
 	return false

@@ -8,6 +8,7 @@ import (
 
 	"github.com/khaldun/khaldun"
 	"github.com/khaldun/khaldun/article"
+	"github.com/khaldun/khaldun/kb"
 )
 
 // TestReference codes the reference wire report and checks what an
@@ -52,6 +53,24 @@ func TestReference(t *testing.T) {
 	}
 	if sh := byName("shamkhani"); len(sh) == 1 && len(sh[0].Mentions) < 7 {
 		t.Errorf("Shamkhani has %d mentions, want surname, title and pronoun references (>= 7)", len(sh[0].Mentions))
+	}
+	for _, want := range []struct {
+		name     string
+		lat, lon float64
+		km       float64
+	}{
+		{"tehran", 35.69, 51.39, 30}, {"deir", 35.336, 40.141, 30}, {"mosul", 36.34, 43.13, 30},
+		{"tal afar", 36.377, 42.449, 30}, {"aleppo", 36.20, 37.16, 30}, {"astana", 51.17, 71.45, 50},
+	} {
+		ok := false
+		for _, p := range rec.Places {
+			if strings.Contains(strings.ToLower(p.Name), want.name) && kb.DistanceKm(p.Lat, p.Lon, want.lat, want.lon) <= want.km {
+				ok = true
+			}
+		}
+		if !ok {
+			t.Errorf("no place %q within %.0f km of (%.2f, %.2f); places: %+v", want.name, want.km, want.lat, want.lon, rec.Places)
+		}
 	}
 	var deir []khaldun.Place
 	for _, p := range rec.Places {

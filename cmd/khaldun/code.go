@@ -39,13 +39,32 @@ type coderFlags struct {
 }
 
 func (f *coderFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.kbDir, "kb", "", "directory of knowledge-base files to add to the embedded ones")
-	fs.StringVar(&f.lexDir, "lexicon", "", "directory of event-lexicon files to add to the embedded ones")
+	fs.StringVar(&f.kbDir, "kb", "", "directory of knowledge-base files to add to the embedded ones (default: ~/.config/khaldun/kb when it exists)")
+	fs.StringVar(&f.lexDir, "lexicon", "", "directory of event-lexicon files to add to the embedded ones (default: ~/.config/khaldun/lexicon when it exists)")
 	fs.StringVar(&f.petrarchDir, "petrarch", "", "directory of PETRARCH dictionaries (actors, agents, verbs, discards) to code with")
 }
 
 func (f *coderFlags) coder() (*coder.Coder, error) {
-	return coder.New(coder.Config{KBDir: f.kbDir, LexiconDir: f.lexDir, PetrarchDir: f.petrarchDir})
+	return coder.New(coder.Config{KBDir: orConfigDir(f.kbDir, "kb"), LexiconDir: orConfigDir(f.lexDir, "lexicon"), PetrarchDir: f.petrarchDir})
+}
+
+// orConfigDir returns dir, or when it is empty the user's own directory
+// of that name under the configuration directory (~/.config/khaldun/kb on
+// Linux) if there is one: files a user keeps there extend the embedded
+// data for every run.
+func orConfigDir(dir, name string) string {
+	if dir != "" {
+		return dir
+	}
+	base, err := os.UserConfigDir()
+	if err != nil {
+		return ""
+	}
+	p := filepath.Join(base, "khaldun", name)
+	if st, err := os.Stat(p); err == nil && st.IsDir() {
+		return p
+	}
+	return ""
 }
 
 func runCode(ctx context.Context, e *env, args []string) error {

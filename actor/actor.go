@@ -293,6 +293,15 @@ func (r *resolver) name(i int, m *mention.Mention, si int, names map[string]int)
 		// an unknown single word: too little to name anyone
 		return
 	}
+	if !r.personKey[m.Key] && r.namesCity(m) {
+		// "Real Madrid", "Deportivo Coruna": a name built on a city is a
+		// club, a company or a body more often than a person
+		a := r.actor("org:"+m.Key, func() khaldun.Actor {
+			return khaldun.Actor{Name: m.Text(r.d.Text), Kind: khaldun.KindOrganization}
+		})
+		r.ref(m, a)
+		return
+	}
 	a := r.person(m, m.Text(r.d.Text), nil)
 	r.ref(m, a)
 	r.notePerson(a, si, m.First)
@@ -1206,6 +1215,19 @@ func (r *resolver) regionWord(m *mention.Mention) bool {
 	switch r.d.Tokens[m.End].Lower {
 	case "province", "governorate", "state", "region", "oblast", "district", "county", "prefecture", "department":
 		return true
+	}
+	return false
+}
+
+// namesCity reports whether a word of the name after its first is a
+// country, a capital or a city of 100,000 people or more.
+func (r *resolver) namesCity(m *mention.Mention) bool {
+	for t := m.First + 1; t < m.End; t++ {
+		for _, e := range r.k.Lookup(kb.Normalize(r.d.Tokens[t].Text)) {
+			if e.Kind == kb.KindCountry || e.Kind == kb.KindPlace && (e.Feature == kb.FeatureCapital || e.Population >= 100000) {
+				return true
+			}
+		}
 	}
 	return false
 }

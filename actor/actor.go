@@ -723,10 +723,14 @@ func (r *resolver) choosePlace(mi int, m *mention.Mention) kb.Entry {
 			continue
 		}
 		s := 0
-		switch rank {
-		case 0:
+		// the gazetteer's order (capital, big city, region, population)
+		// counts unless the places named without ambiguity all lie
+		// elsewhere
+		home := r.home(e.Country, mi)
+		switch {
+		case rank == 0 && home:
 			s += 30
-		case 1:
+		case rank == 0, rank == 1:
 			s += 10
 		}
 		switch {
@@ -737,7 +741,11 @@ func (r *resolver) choosePlace(mi int, m *mention.Mention) kb.Entry {
 		}
 		switch e.Feature {
 		case kb.FeatureCapital:
-			s += 30 // a national capital is meant unless the text says otherwise
+			// a national capital is meant unless the places named without
+			// ambiguity all lie in another country
+			if home {
+				s += 30
+			}
 		case kb.FeatureAdmin1:
 			// a region, unless it is named after its seat and the text does
 			// not say "province" ("Aleppo" is the city)
@@ -747,6 +755,8 @@ func (r *resolver) choosePlace(mi int, m *mention.Mention) kb.Entry {
 		}
 		if n := r.docCC[e.Country]; n > 0 {
 			s += 20 + 3*min(n, 4)
+		} else if r.home(e.Country, mi) && len(r.anchors) > 0 {
+			s += 15
 		}
 		if e.Admin1 != "" && r.regions[kb.Normalize(e.Admin1)] {
 			s += 40
@@ -804,10 +814,25 @@ func (r *resolver) placeContext() {
 			r.regions[kb.Normalize(top.Name)] = true
 			r.docCC[top.Country]++
 		}
-		if places == 1 || top.Feature == kb.FeatureCapital || top.Feature == kb.FeatureAdmin1 {
+		if places == 1 || top.Feature == kb.FeatureCapital || top.Feature == kb.FeatureAdmin1 || bigCity(m.Entries) {
 			r.anchors = append(r.anchors, anchor{e: top, mention: i})
 		}
 	}
+}
+
+// bigCity reports whether the first candidate is a city of a million
+// people whose namesakes are all much smaller: "Dallas", "Manchester".
+func bigCity(es []kb.Entry) bool {
+	top := es[0]
+	if top.Kind != kb.KindPlace || top.Population < 1000000 {
+		return false
+	}
+	for _, e := range es[1:] {
+		if e.Kind == kb.KindPlace && e.Population*10 > top.Population {
+			return false
+		}
+	}
+	return true
 }
 
 type anchor struct {
@@ -1230,4 +1255,24 @@ func (r *resolver) namesCity(m *mention.Mention) bool {
 		}
 	}
 	return false
+}
+
+// home reports whether a place in country cc fits the article: the article
+// names the country, or another place named without ambiguity lies in it,
+// or no such place says otherwise.
+func (r *resolver) home(cc string, mi int) bool {
+	if r.docCC[cc] > 0 {
+		return true
+	}
+	others := false
+	for _, a := range r.anchors {
+		if a.mention == mi || r.ms[a.mention].Key == r.ms[mi].Key {
+			continue
+		}
+		if a.e.Country == cc {
+			return true
+		}
+		others = true
+	}
+	return !others
 }

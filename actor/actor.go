@@ -180,7 +180,7 @@ func (r *resolver) run() {
 			if r.body(m, e.Country) {
 				continue
 			}
-			if p, ok := r.regionNotCountry(m); ok {
+			if p, ok := r.regionNotCountry(i, m); ok {
 				// "Georgia" in a story about Atlanta is the US state
 				pid := r.addPlace(m, p)
 				r.res.Refs = append(r.res.Refs, Ref{Span: m.Span, First: m.First, End: m.End, Kind: mention.Place, Place: pid})
@@ -1100,10 +1100,12 @@ var directions = map[string]bool{
 // regionNotCountry returns the first-level region a country's name also
 // names ("Georgia", "Punjab" is not a country but "Georgia" is both) when
 // the article is about the region's country rather than the other one.
-func (r *resolver) regionNotCountry(m *mention.Mention) (kb.Entry, bool) {
+func (r *resolver) regionNotCountry(mi int, m *mention.Mention) (kb.Entry, bool) {
+	r.placeContext()
 	country := m.Entries[0].Country
 	for _, e := range m.Entries[1:] {
-		if e.Kind == kb.KindPlace && e.Feature == kb.FeatureAdmin1 && e.Country != country && r.docCC[e.Country] > r.docCC[country] {
+		if e.Kind == kb.KindPlace && e.Feature == kb.FeatureAdmin1 && e.Country != country &&
+			(r.docCC[e.Country] > r.docCC[country] || r.docCC[country] <= 1 && len(r.anchors) > 0 && r.home(e.Country, mi) && !r.home(country, mi)) {
 			return e, true
 		}
 	}

@@ -87,6 +87,7 @@ func (c *Coder) Code(a khaldun.Article) khaldun.Record {
 
 	rec := khaldun.Record{Article: a, Actors: resolved.Actors, Places: resolved.Places,
 		Events: events, Quotes: quotes, Dates: dates}
+	arrestAgent(&rec)
 	prune(&rec)
 	link(&rec)
 	for i := range rec.Actors {
@@ -215,5 +216,43 @@ func link(rec *khaldun.Record) {
 				q.Events = append(q.Events, e.ID)
 			}
 		}
+	}
+}
+
+// arrestAgent gives an arrest whose agent the text leaves out ("over 2,500
+// have been arrested") the police of the country where it happened, the
+// agent English news means by the passive; the actor says so in its
+// evidence, and the event's confidence is low.
+func arrestAgent(rec *khaldun.Record) {
+	for i := range rec.Events {
+		e := &rec.Events[i]
+		if e.Source != "" || !strings.HasPrefix(e.CAMEO, "173") {
+			continue
+		}
+		cc := ""
+		for _, p := range rec.Places {
+			if p.ID == e.Place {
+				cc = p.Country
+			}
+		}
+		id := ""
+		for _, a := range rec.Actors {
+			if a.Sector == "COP" && a.Country == cc && a.Kind != khaldun.KindPerson {
+				id = a.ID
+				break
+			}
+		}
+		if id == "" {
+			id = "a" + strconv.Itoa(len(rec.Actors)+1)
+			name := "police"
+			if cc != "" {
+				name = cc + " police"
+			}
+			rec.Actors = append(rec.Actors, khaldun.Actor{ID: id, Name: name, Kind: khaldun.KindOrganization,
+				Country: cc, Sector: "COP", Code: cc + "COP", Roles: []string{"police"}, Mentions: []khaldun.Span{},
+				Evidence: "the agent of an arrest the text leaves unnamed"})
+		}
+		e.Source = id
+		e.Confidence = min(e.Confidence, 0.4)
 	}
 }

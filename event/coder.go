@@ -164,7 +164,7 @@ func (c *coder) sentence(si int) []khaldun.Event {
 		}
 		for _, a := range src {
 			for _, b := range targets {
-				if a == b {
+				if a == b && a != "" {
 					continue
 				}
 				out = append(out, khaldun.Event{
@@ -466,6 +466,13 @@ func (c *coder) agent(t, end int) []string {
 				}
 			}
 			return nil
+		}
+		// "killed in police firing": the agent of the act that did it
+		if (tok.Lower == "in" || tok.Lower == "during") && k+2 < end && c.refAt[k+1] >= 0 {
+			r, a := c.actorAt(k + 1)
+			if a != "" && r.End < end && c.eventNoun(r.End) {
+				return []string{a}
+			}
 		}
 		if tok.Text == "." || tok.Text == ";" {
 			return nil
@@ -773,7 +780,7 @@ var compass = map[string]bool{"north": true, "south": true, "east": true, "west"
 // eventNoun reports whether token k is a noun the lexicon codes as an
 // event: "attack", "shelling", "arrest".
 func (c *coder) eventNoun(k int) bool {
-	if c.d.Tokens[k].Tag != text.Noun {
+	if tg := c.d.Tokens[k].Tag; tg != text.Noun && tg != text.Gerund {
 		return false
 	}
 	s := c.d.Sentences[c.d.SentenceOf(k)]

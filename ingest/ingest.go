@@ -129,7 +129,7 @@ func (g *Ingester) Run(ctx context.Context, inputs []string) (Stats, error) {
 			if ctx.Err() != nil {
 				return
 			}
-			data, label, err := load(in, cfg.Stdin)
+			data, label, err := Load(in, cfg.Stdin)
 			var arts []khaldun.Article
 			var fails []khaldun.Failure
 			if err != nil {

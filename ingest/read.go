@@ -73,10 +73,11 @@ func inputFile(p string) bool {
 	return false
 }
 
-// load reads the bytes of one input ("-" for stdin), gunzipping a .gz
-// file (WARC files are left compressed: their reader knows gzip). It
-// returns the name the input is known by for format detection.
-func load(name string, stdin io.Reader) (data []byte, label string, err error) {
+// Load reads the bytes of one input ("-" for stdin, or an http(s)
+// address), gunzipping a .gz file (WARC files are left compressed: their
+// reader knows gzip). It returns the name the input is known by for format
+// detection.
+func Load(name string, stdin io.Reader) (data []byte, label string, err error) {
 	if isURL(name) {
 		return fetch(name)
 	}

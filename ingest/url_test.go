@@ -48,10 +48,10 @@ func TestURLs(t *testing.T) {
 			if err != nil || len(ins) != 1 {
 				t.Fatalf("Expand(%q) = %v, %v", tt.url, ins, err)
 			}
-			data, label, err := load(ins[0], nil)
+			data, label, err := Load(ins[0], nil)
 			if tt.want == "" {
 				if err == nil || !strings.Contains(err.Error(), "404") {
-					t.Fatalf("load(%q): want a 404 error naming the address, got %v", tt.url, err)
+					t.Fatalf("Load(%q): want a 404 error naming the address, got %v", tt.url, err)
 				}
 				return
 			}

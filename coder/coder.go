@@ -88,6 +88,7 @@ func (c *Coder) Code(a khaldun.Article) khaldun.Record {
 	rec := khaldun.Record{Article: a, Actors: resolved.Actors, Places: resolved.Places,
 		Events: events, Quotes: quotes, Dates: dates}
 	arrestAgent(&rec)
+	actorCountries(&rec)
 	prune(&rec)
 	link(&rec)
 	for i := range rec.Actors {
@@ -254,5 +255,40 @@ func arrestAgent(rec *khaldun.Record) {
 		}
 		e.Source = id
 		e.Confidence = min(e.Confidence, 0.4)
+	}
+}
+
+// actorCountries gives a body or person the text names without a country
+// ("police", "the government") the country where all its events happen.
+func actorCountries(rec *khaldun.Record) {
+	placeCC := map[string]string{}
+	for _, p := range rec.Places {
+		placeCC[p.ID] = p.Country
+	}
+	seen := map[string]map[string]bool{}
+	for _, e := range rec.Events {
+		cc := placeCC[e.Place]
+		if cc == "" {
+			continue
+		}
+		for _, id := range []string{e.Source, e.Target} {
+			if id == "" {
+				continue
+			}
+			if seen[id] == nil {
+				seen[id] = map[string]bool{}
+			}
+			seen[id][cc] = true
+		}
+	}
+	for i := range rec.Actors {
+		a := &rec.Actors[i]
+		if a.Country != "" || a.Sector == "" || a.Kind == khaldun.KindCountry || len(seen[a.ID]) != 1 {
+			continue
+		}
+		for cc := range seen[a.ID] {
+			a.Country, a.Code = cc, cc+a.Sector
+			a.Evidence = "acts only in " + cc
+		}
 	}
 }

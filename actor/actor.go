@@ -944,6 +944,11 @@ func (r *resolver) plausiblePlace(m *mention.Mention, e kb.Entry) bool {
 		// "Eastern bloc", "Central bank": a region named like an adjective
 		return false
 	}
+	if e.Feature != kb.FeatureCapital && r.facilityAfter(m) {
+		// "Melbourne Cricket Ground", "Whistler Mountain", "Paris Regional
+		// Medical Center": a facility named after the town, not the town
+		return false
+	}
 	if m.End-m.First > 1 || e.Feature == kb.FeatureCapital || e.Feature == kb.FeatureAdmin1 || e.Population >= 100000 {
 		return true
 	}
@@ -1305,4 +1310,32 @@ func (r *resolver) actsLikeAnActor(m *mention.Mention) bool {
 	}
 	next := r.d.Tokens[m.End]
 	return next.Tag == text.Poss || next.Tag == text.Verb || next.Tag == text.Past && next.Lower != "based"
+}
+
+// facilityAfter reports whether the capitalised words right after m end in
+// a word for a facility or a feature: "Cricket Ground", "Golf Club".
+func (r *resolver) facilityAfter(m *mention.Mention) bool {
+	sen := r.d.Sentences[r.d.SentenceOf(m.First)]
+	for n := m.End; n < sen.End && n < m.End+4; n++ {
+		t := r.d.Tokens[n]
+		if !t.Cap || t.Tag == text.Punct {
+			return false
+		}
+		if facilities[t.Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// facilities are the head words of names given after a town to something
+// that is not the town.
+var facilities = map[string]bool{
+	"ground": true, "oval": true, "stadium": true, "arena": true, "club": true, "park": true, "mountain": true,
+	"resort": true, "airport": true, "university": true, "college": true, "hospital": true, "center": true,
+	"centre": true, "hall": true, "hotel": true, "street": true, "avenue": true, "road": true, "square": true,
+	"bridge": true, "station": true, "port": true, "harbour": true, "harbor": true, "school": true,
+	"cathedral": true, "church": true, "mosque": true, "palace": true, "castle": true, "prison": true,
+	"base": true, "dam": true, "market": true, "mall": true, "theatre": true, "theater": true, "museum": true,
+	"library": true, "zoo": true, "racecourse": true, "speedway": true, "circuit": true, "course": true,
 }

@@ -328,7 +328,7 @@ func firstName(d *text.Doc, k *kb.KB, m Mention, end, maxw int, key *strings.Bui
 		return false
 	}
 	next := d.Tokens[m.End]
-	if GivenName(d.Tokens[m.First].Text) && next.Cap && next.Tag == text.Proper {
+	if (GivenName(d.Tokens[m.First].Text) || particles[d.Tokens[m.First].Lower]) && next.Cap && next.Tag == text.Proper {
 		// "Selim Kaya": Selim and Kaya are villages too
 		return true
 	}

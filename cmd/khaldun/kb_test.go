@@ -200,7 +200,7 @@ func findActor(r khaldun.Record, name string) (khaldun.Actor, bool) {
 
 // story names a village and a minister that the embedded knowledge base
 // does not know (both invented).
-const story = "Shelling hit Kafr Zaytunat on Monday, residents said. Foreign Minister Tarek Hallaji condemned the attack in Damascus.\n"
+const story = "Shelling hit Kafr Zaytunat on Monday, residents said. Foreign Minister Tarek Hallaji condemned the attack on Tuesday.\n"
 
 func writeFiles(t *testing.T, dir string, files map[string]string) {
 	t.Helper()

@@ -620,7 +620,7 @@ func (r *resolver) title(i int, m *mention.Mention, si int) {
 	if !homeBodies[m.Role.Name] {
 		return
 	}
-	cc := r.homeCC
+	cc := r.subjectCountry()
 	a := r.actor("body:"+cc+":"+m.Role.Name, func() khaldun.Actor {
 		name, evidence := m.Role.Name, "body named without its country"
 		if c, ok := r.k.Country(cc); ok {
@@ -1053,7 +1053,7 @@ func (r *resolver) owner(m *mention.Mention) (string, bool) {
 	if !homeBodies[m.Role.Name] {
 		return "", false
 	}
-	p := m.First - 1
+	p := possessor(r.d, m.First)
 	w := r.d.Tokens[p].Lower
 	if (w == "'s" || w == "’s") && p > 0 {
 		if a, ok := r.actorEndingAt(p); ok && a.Kind == khaldun.KindCountry {
@@ -1073,8 +1073,10 @@ func (r *resolver) owner(m *mention.Mention) (string, bool) {
 		if ref.Actor == "" || ref.First >= m.First {
 			continue
 		}
+		// the nearest actor with a country: "the Syrian people and their
+		// legitimate government"
 		for _, a := range r.res.Actors {
-			if a.ID == ref.Actor && a.Kind == khaldun.KindCountry {
+			if a.ID == ref.Actor && a.Country != "" && a.Kind != khaldun.KindPerson {
 				return a.Country, true
 			}
 		}
@@ -1105,7 +1107,7 @@ func (r *resolver) ownedBody(m *mention.Mention, cc string) {
 			name = c.Name + " " + m.Role.Name
 		}
 		return khaldun.Actor{Name: name, Kind: khaldun.KindOrganization, Country: cc, Sector: m.Role.Sector,
-			Code: cc + m.Role.Sector, Roles: []string{m.Role.Name}, Evidence: "possessive: " + spanText(r.d, m.First-1, m.End)}
+			Code: cc + m.Role.Sector, Roles: []string{m.Role.Name}, Evidence: "possessive: " + spanText(r.d, possessor(r.d, m.First), m.End)}
 	})
 	r.ref(m, a)
 }
@@ -1338,4 +1340,30 @@ var facilities = map[string]bool{
 	"cathedral": true, "church": true, "mosque": true, "palace": true, "castle": true, "prison": true,
 	"base": true, "dam": true, "market": true, "mall": true, "theatre": true, "theater": true, "museum": true,
 	"library": true, "zoo": true, "racecourse": true, "speedway": true, "circuit": true, "course": true,
+}
+
+// subjectCountry is the country a story is about: the one it names most
+// when that one is named more than the dateline's, else the dateline's. A
+// Tehran report on the Syrian crisis speaks of Syria's government.
+func (r *resolver) subjectCountry() string {
+	best, n := r.homeCC, r.docCC[r.homeCC]
+	for cc, c := range r.docCC {
+		if c > n || c == n && cc < best && best != r.homeCC {
+			best, n = cc, c
+		}
+	}
+	return best
+}
+
+// possessor returns the token of the possessive before a body, over the
+// adjectives between: "their" in "their legitimate government".
+func possessor(d *text.Doc, first int) int {
+	p := first - 1
+	for p > 0 && d.Tokens[p].Tag == text.Adj {
+		p--
+	}
+	if p < 0 {
+		return first
+	}
+	return p
 }

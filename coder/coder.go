@@ -238,7 +238,7 @@ func arrestAgent(rec *khaldun.Record) {
 		}
 		id := ""
 		for _, a := range rec.Actors {
-			if a.Sector == "COP" && a.Country == cc && a.Kind != khaldun.KindPerson {
+			if a.Sector == "COP" && (a.Country == cc || cc == "") && a.Kind != khaldun.KindPerson {
 				id = a.ID
 				break
 			}
@@ -260,6 +260,8 @@ func arrestAgent(rec *khaldun.Record) {
 
 // actorCountries gives a body or person the text names without a country
 // ("police", "the government") the country where all its events happen.
+// Groups the knowledge base lists without a country (transnational ones
+// such as Islamic State) keep none.
 func actorCountries(rec *khaldun.Record) {
 	placeCC := map[string]string{}
 	for _, p := range rec.Places {
@@ -283,7 +285,7 @@ func actorCountries(rec *khaldun.Record) {
 	}
 	for i := range rec.Actors {
 		a := &rec.Actors[i]
-		if a.Country != "" || a.Sector == "" || a.Kind == khaldun.KindCountry || len(seen[a.ID]) != 1 {
+		if a.Country != "" || a.Sector == "" || a.Kind == khaldun.KindCountry || a.Evidence == "kb" || len(seen[a.ID]) != 1 {
 			continue
 		}
 		for cc := range seen[a.ID] {

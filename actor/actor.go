@@ -88,6 +88,10 @@ func Resolve(d *text.Doc, ms []mention.Mention, k *kb.KB, opt Options) Result {
 	r.countries()
 	r.run()
 	r.homeOfficials()
+	for i := range r.res.Actors {
+		// a name wrapped across lines is one name: "Western Emergency Service\nInc"
+		r.res.Actors[i].Name = strings.Join(strings.Fields(r.res.Actors[i].Name), " ")
+	}
 	sort.SliceStable(r.res.Refs, func(a, b int) bool { return r.res.Refs[a].Span.Start < r.res.Refs[b].Span.Start })
 	return r.res
 }

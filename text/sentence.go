@@ -70,7 +70,7 @@ func split(s string, toks []Token) []Sentence {
 		if i > start {
 			if gap := s[toks[i-1].Span.End:toks[i].Span.Start]; strings.Contains(gap, "\n") {
 				blank := strings.Count(gap, "\n") > 1
-				if blank || !hardWrap(toks[i-1], toks[i]) {
+				if blank || !hardWrap(toks[i-1], toks[i]) && !wrappedLine(s, toks[i-1], toks[i]) {
 					flush(i)
 				}
 				if blank || start == i {
@@ -196,4 +196,20 @@ func lowerCased(toks []Token) bool {
 		}
 	}
 	return words >= 20 && caps*50 < words
+}
+
+// wrappedLine reports whether a line break between a and b cuts a long
+// line that does not end a sentence, in text wrapped at a fixed width
+// ("... Western Emergency Service\nInc in a stock transaction"): the line
+// is long, ends in a word, and the next line is not indented.
+func wrappedLine(s string, a, b Token) bool {
+	if isTerminal(a) || strings.HasSuffix(a.Text, ".") || a.Tag == Punct && a.Text != "," {
+		return false
+	}
+	gap := s[a.Span.End:b.Span.Start]
+	if strings.Count(gap, "\n") != 1 || !strings.HasSuffix(gap, "\n") {
+		return false // an indented line starts a paragraph
+	}
+	start := strings.LastIndexByte(s[:a.Span.End], '\n') + 1
+	return a.Span.End-start >= 55
 }

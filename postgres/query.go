@@ -6,11 +6,11 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/storesql"
 )
 
 // where gathers the conditions of one query and their arguments. A
@@ -75,76 +75,46 @@ func (w *where) String() string {
 	return " WHERE " + strings.Join(w.conds, " AND ")
 }
 
-// like escapes s for a LIKE pattern (with ESCAPE '\').
-func like(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-	return r.Replace(s)
+// dialect writes the store's filter conditions in PostgreSQL: ILIKE
+// ignores case, dates compare as bytes, and search goes through the tsv
+// columns with the English configuration.
+var dialect = storesql.Dialect{
+	ILike:         "ILIKE",
+	DateBound:     ` COLLATE "C"`,
+	SearchText:    searchText,
+	ArticleSearch: "a.tsv @@ plainto_tsquery('english', ?)",
+	QuoteSearch:   "q.tsv @@ plainto_tsquery('english', ?)",
 }
 
-// contains and prefix are ILIKE patterns.
-func contains(s string) string { return "%" + like(s) + "%" }
-func prefix(s string) string   { return like(s) + "%" }
-
 // searchText turns free text into the words plainto_tsquery gets, split
-// as the SQLite store splits them (any character but a letter or digit
-// separates words); ok is false when the text holds no word.
+// as the SQLite store splits them (see storesql.Words); ok is false when
+// the text holds no word.
 func searchText(s string) (q string, ok bool) {
-	words := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	words := storesql.Words(s)
 	if len(words) == 0 {
 		return "", false
 	}
 	return strings.Join(words, " "), true
 }
 
-func limit(f khaldun.Filter) string {
-	if f.Limit > 0 {
-		return fmt.Sprintf(" LIMIT %d", f.Limit)
+// clause returns the WHERE clause of the conditions cond, its ?
+// placeholders numbered $1, $2... for args.
+func clause(cond string, args []any) string {
+	var w where
+	if cond != "" {
+		w.add(cond, args...)
 	}
-	return ""
-}
-
-// dates adds the From and To bounds on the column col.
-func (w *where) dates(col string, f khaldun.Filter) {
-	if f.From != "" {
-		w.add(col+` >= ? COLLATE "C"`, f.From)
-	}
-	if f.To != "" {
-		w.add(col+` <= ? COLLATE "C"`, f.To+"~")
-	}
+	return w.String()
 }
 
 // Events returns the events matching f, newest first.
 func (s *Store) Events(ctx context.Context, f khaldun.Filter) ([]khaldun.EventRow, error) {
-	var w where
-	if f.Type != "" {
-		w.add("e.type = upper(?)", f.Type)
-	}
-	if f.CAMEO != "" {
-		w.add(`e.cameo LIKE ? ESCAPE '\'`, prefix(f.CAMEO))
-	}
-	if f.Actor != "" {
-		c, p := contains(f.Actor), prefix(f.Actor)
-		w.add(`(e.src_name ILIKE ? ESCAPE '\' OR e.src_code ILIKE ? ESCAPE '\' OR e.tgt_name ILIKE ? ESCAPE '\' OR e.tgt_code ILIKE ? ESCAPE '\')`, c, p, c, p)
-	}
-	if f.Country != "" {
-		w.add("(e.src_country = upper(?) OR e.tgt_country = upper(?) OR e.place_country = upper(?))", f.Country, f.Country, f.Country)
-	}
-	if f.Place != "" {
-		w.add(`e.place_name ILIKE ? ESCAPE '\'`, contains(f.Place))
-	}
-	w.dates("e.day", f)
-	if f.Source != "" {
-		w.add(`a.source ILIKE ? ESCAPE '\'`, contains(f.Source))
-	}
-	if f.Search != "" {
-		q, ok := searchText(f.Search)
-		if !ok {
-			return nil, nil
-		}
-		w.add("a.tsv @@ plainto_tsquery('english', ?)", q)
+	cond, args, ok := dialect.Events(f)
+	if !ok {
+		return nil, nil
 	}
 	rows, err := s.pool.Query(ctx, `SELECT a.id, a.published, a.source, e.row FROM events e JOIN articles a ON a.pk = e.article`+
-		w.String()+` ORDER BY e.day DESC, e.article, e.seq`+limit(f), w.args...)
+		clause(cond, args)+` ORDER BY e.day DESC, e.article, e.seq`+storesql.Limit(f), args...)
 	if err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
@@ -177,32 +147,12 @@ func collect[T any](rows pgx.Rows, fn pgx.RowToFunc[T]) ([]T, error) {
 
 // Quotes returns the quotations matching f, newest first.
 func (s *Store) Quotes(ctx context.Context, f khaldun.Filter) ([]khaldun.QuoteRow, error) {
-	var w where
-	if f.Actor != "" {
-		w.add(`(q.speaker_name ILIKE ? ESCAPE '\' OR q.speaker_code ILIKE ? ESCAPE '\')`, contains(f.Actor), prefix(f.Actor))
-	}
-	if f.Country != "" {
-		w.add("q.speaker_country = upper(?)", f.Country)
-	}
-	if f.Type != "" || f.CAMEO != "" || f.Place != "" {
-		// a quote has no event type or place of its own: match on its article
-		w.sub(articleWhere(khaldun.Filter{Type: f.Type, CAMEO: f.CAMEO, Place: f.Place}), func(c string) string {
-			return "q.article IN (SELECT a.pk FROM articles a" + c + ")"
-		})
-	}
-	w.dates("a.published", f)
-	if f.Source != "" {
-		w.add(`a.source ILIKE ? ESCAPE '\'`, contains(f.Source))
-	}
-	if f.Search != "" {
-		q, ok := searchText(f.Search)
-		if !ok {
-			return nil, nil
-		}
-		w.add("q.tsv @@ plainto_tsquery('english', ?)", q)
+	cond, args, ok := dialect.Quotes(f)
+	if !ok {
+		return nil, nil
 	}
 	rows, err := s.pool.Query(ctx, `SELECT a.id, a.published, a.source, q.row FROM quotes q JOIN articles a ON a.pk = q.article`+
-		w.String()+` ORDER BY a.published DESC, q.article, q.seq`+limit(f), w.args...)
+		clause(cond, args)+` ORDER BY a.published DESC, q.article, q.seq`+storesql.Limit(f), args...)
 	if err != nil {
 		return nil, fmt.Errorf("quotes: %w", err)
 	}
@@ -226,26 +176,14 @@ func (s *Store) Quotes(ctx context.Context, f khaldun.Filter) ([]khaldun.QuoteRo
 
 // Actors returns the actors matching f, grouped by name and code.
 func (s *Store) Actors(ctx context.Context, f khaldun.Filter) ([]khaldun.ActorRow, error) {
-	var w where
-	if f.Actor != "" {
-		w.add(`(x.name ILIKE ? ESCAPE '\' OR x.code ILIKE ? ESCAPE '\')`, contains(f.Actor), prefix(f.Actor))
-	}
-	if f.Country != "" {
-		w.add("x.country = upper(?)", f.Country)
-	}
-	if f.Type != "" || f.CAMEO != "" || f.Place != "" || f.Search != "" {
-		w.sub(articleWhere(khaldun.Filter{Type: f.Type, CAMEO: f.CAMEO, Place: f.Place, Search: f.Search}), func(c string) string {
-			return "x.article IN (SELECT a.pk FROM articles a" + c + ")"
-		})
-	}
-	w.dates("a.published", f)
-	if f.Source != "" {
-		w.add(`a.source ILIKE ? ESCAPE '\'`, contains(f.Source))
+	cond, args, ok := dialect.Actors(f)
+	if !ok {
+		return nil, nil
 	}
 	rows, err := s.pool.Query(ctx, `SELECT x.name, max(x.kind), max(x.country), max(x.sector), x.code,
 		count(DISTINCT x.article) AS n, sum(x.mentions) AS m
-		FROM actors x JOIN articles a ON a.pk = x.article`+w.String()+`
-		GROUP BY x.name, x.code ORDER BY n DESC, m DESC, x.name, x.code`+limit(f), w.args...)
+		FROM actors x JOIN articles a ON a.pk = x.article`+clause(cond, args)+`
+		GROUP BY x.name, x.code ORDER BY n DESC, m DESC, x.name, x.code`+storesql.Limit(f), args...)
 	if err != nil {
 		return nil, fmt.Errorf("actors: %w", err)
 	}
@@ -260,51 +198,14 @@ func (s *Store) Actors(ctx context.Context, f khaldun.Filter) ([]khaldun.ActorRo
 	return out, nil
 }
 
-// articleWhere returns the conditions (over articles a) for f.
-func articleWhere(f khaldun.Filter) where {
-	var w where
-	if f.Type != "" || f.CAMEO != "" {
-		var ev where
-		ev.add("e.article = a.pk")
-		if f.Type != "" {
-			ev.add("e.type = upper(?)", f.Type)
-		}
-		if f.CAMEO != "" {
-			ev.add(`e.cameo LIKE ? ESCAPE '\'`, prefix(f.CAMEO))
-		}
-		w.sub(ev, func(c string) string { return "EXISTS (SELECT 1 FROM events e" + c + ")" })
-	}
-	if f.Actor != "" {
-		w.add(`EXISTS (SELECT 1 FROM actors x WHERE x.article = a.pk AND (x.name ILIKE ? ESCAPE '\' OR x.code ILIKE ? ESCAPE '\'))`,
-			contains(f.Actor), prefix(f.Actor))
-	}
-	if f.Country != "" {
-		w.add(`(EXISTS (SELECT 1 FROM actors x WHERE x.article = a.pk AND x.country = upper(?))
-			OR EXISTS (SELECT 1 FROM places p WHERE p.article = a.pk AND p.country = upper(?)))`, f.Country, f.Country)
-	}
-	if f.Place != "" {
-		w.add(`EXISTS (SELECT 1 FROM places p WHERE p.article = a.pk AND p.name ILIKE ? ESCAPE '\')`, contains(f.Place))
-	}
-	w.dates("a.published", f)
-	if f.Source != "" {
-		w.add(`a.source ILIKE ? ESCAPE '\'`, contains(f.Source))
-	}
-	if f.Search != "" {
-		q, ok := searchText(f.Search)
-		if !ok {
-			w.add("false")
-		} else {
-			w.add("a.tsv @@ plainto_tsquery('english', ?)", q)
-		}
-	}
-	return w
-}
-
 // Articles returns whole records matching f, newest first.
 func (s *Store) Articles(ctx context.Context, f khaldun.Filter) ([]khaldun.ArticleRow, error) {
-	w := articleWhere(f)
-	rows, err := s.pool.Query(ctx, `SELECT a.text, a.record, a.hash FROM articles a`+w.String()+
-		` ORDER BY a.published DESC, a.pk`+limit(f), w.args...)
+	cond, args, ok := dialect.Articles(f)
+	if !ok {
+		return nil, nil
+	}
+	rows, err := s.pool.Query(ctx, `SELECT a.text, a.record, a.hash FROM articles a`+clause(cond, args)+
+		` ORDER BY a.published DESC, a.pk`+storesql.Limit(f), args...)
 	if err != nil {
 		return nil, fmt.Errorf("articles: %w", err)
 	}
@@ -324,11 +225,8 @@ func (s *Store) Articles(ctx context.Context, f khaldun.Filter) ([]khaldun.Artic
 
 // Failures returns the stored ingest failures in the order stored.
 func (s *Store) Failures(ctx context.Context, f khaldun.Filter) ([]khaldun.Failure, error) {
-	var w where
-	if f.Source != "" {
-		w.add(`file ILIKE ? ESCAPE '\'`, contains(f.Source))
-	}
-	rows, err := s.pool.Query(ctx, `SELECT file, line, aid, problem FROM failures`+w.String()+` ORDER BY pk`+limit(f), w.args...)
+	cond, args := dialect.Failures(f)
+	rows, err := s.pool.Query(ctx, `SELECT file, line, aid, problem FROM failures`+clause(cond, args)+` ORDER BY pk`+storesql.Limit(f), args...)
 	if err != nil {
 		return nil, fmt.Errorf("failures: %w", err)
 	}

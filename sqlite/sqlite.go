@@ -199,13 +199,23 @@ func putRecord(ctx context.Context, tx *sql.Tx, r *khaldun.Record) (bool, error)
 	if _, err := tx.ExecContext(ctx, `INSERT INTO articles_fts(rowid, title, text) VALUES(?, ?, ?)`, pk, r.Title, text); err != nil {
 		return false, err
 	}
+	if err := putParts(ctx, tx, pk, r); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+// putParts inserts the actors, places, events and quotes of r, with the
+// full-text entries of its quotes, under the article key pk: for a new
+// article (putRecord) and for one whose parts were deleted (Replace).
+func putParts(ctx context.Context, tx *sql.Tx, pk int64, r *khaldun.Record) error {
 	actors := map[string]*khaldun.Actor{}
 	for i := range r.Actors {
 		a := &r.Actors[i]
 		actors[a.ID] = a
 		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO actors(article, aid, name, kind, country, sector, code, mentions)
 			VALUES(?, ?, ?, ?, ?, ?, ?, ?)`, pk, a.ID, a.Name, a.Kind, a.Country, a.Sector, a.Code, len(a.Mentions)); err != nil {
-			return false, err
+			return err
 		}
 	}
 	places := map[string]*khaldun.Place{}
@@ -214,15 +224,15 @@ func putRecord(ctx context.Context, tx *sql.Tx, r *khaldun.Record) (bool, error)
 		places[p.ID] = p
 		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO places(article, pid, name, country) VALUES(?, ?, ?, ?)`,
 			pk, p.ID, p.Name, p.Country); err != nil {
-			return false, err
+			return err
 		}
 	}
 	for i, e := range r.Events {
 		row := khaldun.EventRow{Event: e, SourceActor: actors[e.Source], TargetActor: actors[e.Target],
-			PlaceEntry: places[e.Place], Evidence: e.Sentence.In(text)}
+			PlaceEntry: places[e.Place], Evidence: e.Sentence.In(r.Text)}
 		js, err := json.Marshal(row)
 		if err != nil {
-			return false, err
+			return err
 		}
 		day := e.Date
 		if day == "" {
@@ -233,30 +243,30 @@ func putRecord(ctx context.Context, tx *sql.Tx, r *khaldun.Record) (bool, error)
 			tgt_name, tgt_code, tgt_country, place_name, place_country, row) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			pk, i, e.Type, e.CAMEO, day, src.Name, src.Code, src.Country, tgt.Name, tgt.Code, tgt.Country,
 			pl.Name, pl.Country, js); err != nil {
-			return false, err
+			return err
 		}
 	}
 	for i, q := range r.Quotes {
 		row := khaldun.QuoteRow{Quote: q, SpeakerActor: actors[q.Speaker]}
 		js, err := json.Marshal(row)
 		if err != nil {
-			return false, err
+			return err
 		}
 		sp := actorOr(row.SpeakerActor)
 		res, err := tx.ExecContext(ctx, `INSERT INTO quotes(article, seq, speaker_name, speaker_code, speaker_country, text, row)
 			VALUES(?, ?, ?, ?, ?, ?, ?)`, pk, i, sp.Name, sp.Code, sp.Country, q.Text, js)
 		if err != nil {
-			return false, err
+			return err
 		}
 		qk, err := res.LastInsertId()
 		if err != nil {
-			return false, err
+			return err
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO quotes_fts(rowid, text) VALUES(?, ?)`, qk, q.Text); err != nil {
-			return false, err
+			return err
 		}
 	}
-	return true, nil
+	return nil
 }
 
 func actorOr(a *khaldun.Actor) khaldun.Actor {

@@ -66,20 +66,3 @@ func TestSearchText(t *testing.T) {
 		})
 	}
 }
-
-func TestRenumber(t *testing.T) {
-	var w where
-	w.add("a = ?", 1)
-	var v where
-	v.add("b = ?", 2)
-	v.add("(c = ? OR d = ?)", 3, 4)
-	w.sub(v, func(c string) string { return "EXISTS (SELECT 1" + c + ")" })
-	w.add("e = ?", 5)
-	want := " WHERE a = $1 AND EXISTS (SELECT 1 WHERE b = $2 AND (c = $3 OR d = $4)) AND e = $5"
-	if got := w.String(); got != want {
-		t.Errorf("where = %q\nwant    %q", got, want)
-	}
-	if len(w.args) != 5 {
-		t.Errorf("args = %v, want 5", w.args)
-	}
-}

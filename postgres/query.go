@@ -35,39 +35,6 @@ func (w *where) add(cond string, args ...any) {
 	w.args = append(w.args, args...)
 }
 
-// sub adds the conditions of v, numbered after w's, as one condition
-// written by wrap (which gets v's WHERE clause).
-func (w *where) sub(v where, wrap func(clause string) string) {
-	w.conds = append(w.conds, wrap(renumber(v.String(), len(w.args))))
-	w.args = append(w.args, v.args...)
-}
-
-// renumber shifts every $n placeholder of clause by off.
-func renumber(clause string, off int) string {
-	if off == 0 {
-		return clause
-	}
-	var b strings.Builder
-	for i := 0; i < len(clause); i++ {
-		if clause[i] != '$' {
-			b.WriteByte(clause[i])
-			continue
-		}
-		j := i + 1
-		for j < len(clause) && clause[j] >= '0' && clause[j] <= '9' {
-			j++
-		}
-		n, err := strconv.Atoi(clause[i+1 : j])
-		if err != nil {
-			b.WriteByte('$')
-			continue
-		}
-		b.WriteString("$" + strconv.Itoa(n+off))
-		i = j - 1
-	}
-	return b.String()
-}
-
 func (w *where) String() string {
 	if len(w.conds) == 0 {
 		return ""

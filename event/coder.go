@@ -192,10 +192,22 @@ func (c *coder) verbal(t, first int) bool {
 	case text.Gerund:
 		return c.beBefore(t, first)
 	case text.Noun:
-		// the tagger's noun may be a verb after "to", a modal or a name
+		// the tagger's noun may be a verb after "to", a modal, or an
+		// actor that opens its clause ("Fornost and Gondor welcome ..."),
+		// but not inside a noun phrase ("a police barricade")
 		if t > first {
 			p := c.d.Tokens[t-1]
-			return p.Tag == text.To || p.Tag == text.Modal
+			if p.Tag == text.To || p.Tag == text.Modal {
+				return true
+			}
+			if c.refAt[t-1] >= 0 {
+				r := c.in.Actors.Refs[c.refAt[t-1]]
+				if r.Kind == mention.Pronoun {
+					return true
+				}
+				b := r.First - 1
+				return b < first || !(c.d.Tokens[b].Tag == text.Det || c.d.Tokens[b].Tag == text.Adj || c.d.Tokens[b].Tag == text.Poss || c.d.Tokens[b].Tag == text.Prep)
+			}
 		}
 	}
 	return false

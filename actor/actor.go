@@ -646,7 +646,9 @@ var homeBodies = map[string]bool{
 	"army": true, "military": true, "police": true, "troops": true, "soldiers": true, "security forces": true,
 	"forces": true, "navy": true, "air force": true, "gendarmerie": true, "riot police": true,
 	"national guard": true, "border guards": true, "coast guard": true, "armed forces": true, "policemen": true,
-	"police officers": true, "riot police officers": true, "government": true,
+	"police officers": true, "riot police officers": true, "government": true, "authorities": true,
+	"officials": true, "ministry": true, "foreign ministry": true, "defence ministry": true,
+	"defense ministry": true, "interior ministry": true, "health ministry": true,
 }
 
 // namedNext reports whether a name follows the title ("the minister, Ali").

@@ -190,7 +190,8 @@ func (c *coder) verbal(t, first int) bool {
 	case text.Verb, text.Past:
 		return true
 	case text.Gerund:
-		return c.beBefore(t, first)
+		// "were fighting", "began withdrawing"
+		return c.beBefore(t, first) || t > first && aspectVerbs[c.d.Tokens[t-1].Lower]
 	case text.Noun:
 		// the tagger's noun may be a verb after "to", a modal, or an
 		// actor that opens its clause ("Fornost and Gondor welcome ..."),
@@ -276,11 +277,21 @@ func (c *coder) inPP(f, first int, allowed map[string]bool) bool {
 // subject of the first is the subject of the second ("succeeded to break",
 // "went on to say").
 func catenative(c *coder, k int) bool {
+	if aspectVerbs[c.d.Tokens[k].Lower] {
+		return true
+	}
 	return k+1 < len(c.d.Tokens) && (c.d.Tokens[k+1].Tag == text.To || c.d.Tokens[k+1].Lower == "on")
 }
 
+// aspectVerbs take a gerund whose subject is theirs: "began withdrawing".
+var aspectVerbs = map[string]bool{"began": true, "begin": true, "begins": true, "started": true, "start": true,
+	"starts": true, "continued": true, "continue": true, "continues": true, "resumed": true, "resume": true,
+	"resumes": true, "kept": true, "keep": true, "keeps": true, "stopped": true, "stop": true, "stops": true,
+	"finished": true, "ceased": true}
+
 // subject finds the actors left of the trigger in its clause.
 func (c *coder) subject(t, first int) []string {
+	ofActor := "" // the actor of an "of" phrase after the subject's head noun
 	for k := t - 1; k >= first; k-- {
 		tok := c.d.Tokens[k]
 		if c.refAt[k] >= 0 {
@@ -291,12 +302,22 @@ func (c *coder) subject(t, first int) []string {
 			}
 			return c.coordinated(r, a, first)
 		}
-		if tok.Tag == text.Noun || tok.Tag == text.Num {
+		if tok.Tag == text.Noun || tok.Tag == text.Num || tok.Tag == text.Proper {
 			// a noun phrase: in a prepositional phrase it is skipped ("after
 			// three years"); otherwise it is the subject, and an actor only
 			// through its modifiers ("Syrian regime strikes")
 			np := c.npStart(k, first)
 			if np > first && c.d.Tokens[np-1].Tag == text.Prep && c.d.Tokens[np-1].Lower != "as" {
+				if c.d.Tokens[np-1].Lower == "of" {
+					// "Fighters of the M23 rebel group": the group acts
+					for j := k; j >= np; j-- {
+						if c.refAt[j] >= 0 {
+							if r, a := c.actorAt(j); a != "" && !c.possessive(r.End) {
+								ofActor = a
+							}
+						}
+					}
+				}
 				k = np - 1
 				continue
 			}
@@ -310,6 +331,9 @@ func (c *coder) subject(t, first int) []string {
 						return []string{a}
 					}
 				}
+			}
+			if ofActor != "" && memberNouns[c.d.Tokens[k].Lower] {
+				return []string{ofActor}
 			}
 			return nil
 		}
@@ -800,3 +824,10 @@ func (c *coder) eventNoun(k int) bool {
 	_, _, ok := c.lex.Match(words, k-s.First)
 	return ok
 }
+
+// memberNouns head a noun phrase whose "of" phrase names who acts:
+// "fighters of the M23", "members of the opposition".
+var memberNouns = map[string]bool{"fighters": true, "members": true, "troops": true, "soldiers": true,
+	"units": true, "forces": true, "supporters": true, "militants": true, "gunmen": true, "officials": true,
+	"leaders": true, "representatives": true, "delegation": true, "delegates": true, "envoys": true,
+	"militiamen": true, "rebels": true, "commanders": true, "agents": true, "activists": true}

@@ -89,6 +89,7 @@ func (c *coder) sentence(si int) []khaldun.Event {
 	s := c.d.Sentences[si]
 	words := c.d.Words(s.First, s.End)
 	var out []khaldun.Event
+	var lastSubj []string // the subject of the last verb coded, for coordinated verbs
 	for i := 0; i < len(words); i++ {
 		t := s.First + i
 		if c.inQuote[t] || c.refAt[t] >= 0 {
@@ -109,6 +110,11 @@ func (c *coder) sentence(si int) []khaldun.Event {
 		}
 		info, ok := Lookup(e.Code)
 		if !ok || info.Type == "" {
+			// a statement ("warned", "said") codes nothing, but its
+			// subject is the subject of a verb coordinated with it
+			if subj := c.subject(t, s.First); len(subj) > 0 {
+				lastSubj = subj
+			}
 			continue
 		}
 		if tok.Tag == text.Past && t+n < s.End && c.d.Tokens[t+n].Tag == text.Noun && n == 1 && !c.beBefore(t, s.First) &&
@@ -118,6 +124,14 @@ func (c *coder) sentence(si int) []khaldun.Event {
 		}
 		passive := tok.Tag == text.Past && (c.beBefore(t, s.First) || c.reducedRelative(t, t+n, s.First, s.End))
 		subj := c.subject(t, s.First)
+		if len(subj) == 0 && t > s.First && c.d.Tokens[t-1].Lower == "and" && len(lastSubj) > 0 {
+			// "WHO warned ... and appealed for $38 million": coordinated
+			// verbs share their subject
+			subj = lastSubj
+		}
+		if len(subj) > 0 && !(tok.Tag == text.Past && c.beBefore(t, s.First)) {
+			lastSubj = subj
+		}
 		obj := c.object(t+1, s.End, passive)
 		src, tgt := subj, obj
 		if passive {

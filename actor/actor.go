@@ -32,6 +32,9 @@ type Result struct {
 	// Countries maps an actor id to the country actor id of the same
 	// country, for capitals used for their governments.
 	CountryActor map[string]string
+	// ByCountry maps an ISO3 code to the actor of that country, when the
+	// article names it.
+	ByCountry map[string]string
 }
 
 // Options carries what resolution needs to know about the article.
@@ -88,9 +91,14 @@ func Resolve(d *text.Doc, ms []mention.Mention, k *kb.KB, opt Options) Result {
 	r.countries()
 	r.run()
 	r.homeOfficials()
+	r.res.ByCountry = map[string]string{}
 	for i := range r.res.Actors {
+		a := &r.res.Actors[i]
 		// a name wrapped across lines is one name: "Western Emergency Service\nInc"
-		r.res.Actors[i].Name = strings.Join(strings.Fields(r.res.Actors[i].Name), " ")
+		a.Name = strings.Join(strings.Fields(a.Name), " ")
+		if a.Kind == khaldun.KindCountry {
+			r.res.ByCountry[a.Country] = a.ID
+		}
 	}
 	sort.SliceStable(r.res.Refs, func(a, b int) bool { return r.res.Refs[a].Span.Start < r.res.Refs[b].Span.Start })
 	return r.res

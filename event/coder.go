@@ -144,6 +144,13 @@ func (c *coder) sentence(si int) []khaldun.Event {
 			src, tgt = src[:1], src[1:]
 		}
 		place := c.place(t, s.First, s.End)
+		if len(tgt) == 0 && Root(info.Code) == "07" {
+			// "sent aid to villages in Herat province": the recipient is
+			// the country of the place the aid goes to
+			if a := c.placeCountry(place); a != "" {
+				tgt = []string{a}
+			}
+		}
 		unknownSource := false
 		if len(src) == 0 && info.Quad == 4 && (len(tgt) > 0 || place != "") {
 			// violence whose perpetrator is not named ("three soldiers were
@@ -845,3 +852,17 @@ var memberNouns = map[string]bool{"fighters": true, "members": true, "troops": t
 	"units": true, "forces": true, "supporters": true, "militants": true, "gunmen": true, "officials": true,
 	"leaders": true, "representatives": true, "delegation": true, "delegates": true, "envoys": true,
 	"militiamen": true, "rebels": true, "commanders": true, "agents": true, "activists": true}
+
+// placeCountry returns the actor of the country a place lies in, when the
+// article names that country.
+func (c *coder) placeCountry(place string) string {
+	if place == "" {
+		return ""
+	}
+	for _, p := range c.in.Actors.Places {
+		if p.ID == place {
+			return c.in.Actors.ByCountry[p.Country]
+		}
+	}
+	return ""
+}

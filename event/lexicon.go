@@ -20,7 +20,7 @@ type Entry struct {
 	Lemma string
 	// Pattern lists the words that must follow the trigger, in order. Each
 	// is a word or lemma ("with", "talk"), alternatives separated by "|"
-	// ("talk|negotiation"), or "*", which skips up to three words but never a
+	// ("talk|negotiation"), or "*", which skips up to five words but never a
 	// sentence-ending punctuation token. Empty when the trigger alone fires.
 	Pattern []string
 	// Code is the CAMEO event code.
@@ -63,7 +63,7 @@ type rule struct {
 }
 
 // maxSkip is how many words a "*" in a pattern may skip.
-const maxSkip = 3
+const maxSkip = 5
 
 var (
 	embedOnce    sync.Once

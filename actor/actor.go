@@ -314,7 +314,15 @@ func (r *resolver) name(i int, m *mention.Mention, si int, names map[string]int)
 		return
 	}
 	if !r.personKey[m.Key] && single {
-		// an unknown single word: too little to name anyone
+		if !m.Initial && r.acts(m) {
+			// "Okocim said", "Zywiec has": an unknown single name that acts
+			// is an organisation more often than a person named only once
+			a := r.actor("org:"+m.Key, func() khaldun.Actor {
+				return khaldun.Actor{Name: m.Text(r.d.Text), Kind: khaldun.KindOrganization}
+			})
+			r.ref(m, a)
+		}
+		// otherwise an unknown single word is too little to name anyone
 		return
 	}
 	if !r.personKey[m.Key] && r.namesCity(m) {
@@ -1380,4 +1388,13 @@ func possessor(d *text.Doc, first int) int {
 		return first
 	}
 	return p
+}
+
+// acts reports whether a finite verb or a possessive follows m.
+func (r *resolver) acts(m *mention.Mention) bool {
+	if m.End >= len(r.d.Tokens) {
+		return false
+	}
+	t := r.d.Tokens[m.End]
+	return t.Tag == text.Verb || t.Tag == text.Past || t.Tag == text.Modal || t.Tag == text.Poss
 }

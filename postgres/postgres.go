@@ -17,6 +17,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/storesql"
 )
 
 //go:embed migrations/*.sql
@@ -445,20 +446,11 @@ func (s *Store) Record(ctx context.Context, id string) (khaldun.Record, bool, er
 	if err != nil {
 		return khaldun.Record{}, false, fmt.Errorf("record %q: %w", id, err)
 	}
-	r, err := decodeRecord(text, js)
+	r, err := storesql.DecodeRecord(text, js)
 	if err != nil {
 		return khaldun.Record{}, false, fmt.Errorf("record %q: %w", id, err)
 	}
 	return r, true, nil
-}
-
-func decodeRecord(text, js string) (khaldun.Record, error) {
-	var r khaldun.Record
-	if err := json.Unmarshal([]byte(js), &r); err != nil {
-		return r, fmt.Errorf("decode stored record: %w", err)
-	}
-	r.Text = text
-	return r, nil
 }
 
 // Count returns how much the store holds.

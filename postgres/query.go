@@ -181,7 +181,7 @@ func (s *Store) Articles(ctx context.Context, f khaldun.Filter) ([]khaldun.Artic
 		if err := row.Scan(&text, &js, &hash); err != nil {
 			return khaldun.ArticleRow{}, err
 		}
-		r, err := decodeRecord(text, js)
+		r, err := storesql.DecodeRecord(text, js)
 		return khaldun.ArticleRow{Record: r, Hash: hash}, err
 	})
 	if err != nil {

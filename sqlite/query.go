@@ -142,7 +142,7 @@ func (s *Store) Articles(ctx context.Context, f khaldun.Filter) ([]khaldun.Artic
 		if err := rows.Scan(&text, &js, &hash); err != nil {
 			return nil, fmt.Errorf("articles: %w", err)
 		}
-		r, err := decodeRecord(text, js)
+		r, err := storesql.DecodeRecord(text, js)
 		if err != nil {
 			return nil, fmt.Errorf("articles: %w", err)
 		}

@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/storesql"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
@@ -315,28 +316,19 @@ func (s *Store) Known(ctx context.Context, hashes []string) (map[string]bool, er
 
 // Record returns the first stored record with the article id.
 func (s *Store) Record(ctx context.Context, id string) (khaldun.Record, bool, error) {
-	var text, js, hash string
-	err := s.r.QueryRowContext(ctx, `SELECT text, record, hash FROM articles WHERE id = ? ORDER BY pk LIMIT 1`, id).Scan(&text, &js, &hash)
+	var text, js string
+	err := s.r.QueryRowContext(ctx, `SELECT text, record FROM articles WHERE id = ? ORDER BY pk LIMIT 1`, id).Scan(&text, &js)
 	if errors.Is(err, sql.ErrNoRows) {
 		return khaldun.Record{}, false, nil
 	}
 	if err != nil {
 		return khaldun.Record{}, false, fmt.Errorf("record %q: %w", id, err)
 	}
-	r, err := decodeRecord(text, js)
+	r, err := storesql.DecodeRecord(text, js)
 	if err != nil {
 		return khaldun.Record{}, false, fmt.Errorf("record %q: %w", id, err)
 	}
 	return r, true, nil
-}
-
-func decodeRecord(text, js string) (khaldun.Record, error) {
-	var r khaldun.Record
-	if err := json.Unmarshal([]byte(js), &r); err != nil {
-		return r, fmt.Errorf("decode stored record: %w", err)
-	}
-	r.Text = text
-	return r, nil
 }
 
 // Count returns how much the store holds.

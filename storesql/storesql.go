@@ -1,6 +1,7 @@
 package storesql
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"unicode"
@@ -242,3 +243,14 @@ func escape(s string) string {
 // start.
 func contains(s string) string { return "%" + escape(s) + "%" }
 func prefix(s string) string   { return escape(s) + "%" }
+
+// DecodeRecord rebuilds a stored record from its JSON column and its text
+// column, which is kept apart for full-text search.
+func DecodeRecord(text, js string) (khaldun.Record, error) {
+	var r khaldun.Record
+	if err := json.Unmarshal([]byte(js), &r); err != nil {
+		return r, fmt.Errorf("decode stored record: %w", err)
+	}
+	r.Text = text
+	return r, nil
+}

@@ -248,26 +248,9 @@ func spanText(d *text.Doc, i, j int) string {
 	return d.Text[d.Tokens[i].Span.Start:d.Tokens[j-1].Span.End]
 }
 
-// orgHeads are last words that make an unknown name an organisation.
-var orgHeads = map[string]bool{
-	"council": true, "ministry": true, "party": true, "front": true, "army": true, "agency": true,
-	"committee": true, "organization": true, "organisation": true, "union": true, "company": true,
-	"corp": true, "corporation": true, "inc": true, "ltd": true, "bank": true, "university": true,
-	"court": true, "group": true, "brigade": true, "brigades": true, "movement": true, "forces": true,
-	"police": true, "association": true, "institute": true, "news": true, "times": true, "post": true,
-	"commission": true, "department": true, "office": true, "authority": true, "federation": true,
-	"alliance": true, "coalition": true, "network": true, "fund": true, "foundation": true, "service": true,
-	"services": true, "assembly": true, "parliament": true, "senate": true, "congress": true, "board": true,
-	"club": true, "team": true, "airlines": true, "airways": true, "industries": true, "group's": true,
-	"hospital": true, "school": true, "church": true, "mosque": true, "cabinet": true, "guard": true,
-	"militia": true, "command": true, "battalion": true, "regiment": true, "division": true, "embassy": true,
-	"press": true, "tribune": true, "journal": true, "herald": true, "telegraph": true, "radio": true,
-	"television": true, "tv": true, "holdings": true, "systems": true, "motors": true, "bureau": true,
-}
-
 func isOrgName(d *text.Doc, m *mention.Mention) bool {
 	last := d.Tokens[m.End-1].Lower
-	if orgHeads[last] || mention.OrgWord(last) {
+	if mention.OrgWord(last) {
 		return true
 	}
 	first := d.Tokens[m.First].Lower
@@ -1245,24 +1228,14 @@ func (r *resolver) homeOfficials() {
 func (r *resolver) inLongerName(m *mention.Mention) bool {
 	sen := r.d.Sentences[r.d.SentenceOf(m.First)]
 	if p := m.First - 1; p >= sen.First && !m.Initial {
-		if t := r.d.Tokens[p]; t.Cap && t.Tag == text.Proper && r.at[p] < 0 && !calendarWord(t.Lower) {
+		if t := r.d.Tokens[p]; t.Cap && t.Tag == text.Proper && r.at[p] < 0 && !mention.Calendar(t.Lower) {
 			return true
 		}
 	}
 	if n := m.End; n < sen.End {
-		if t := r.d.Tokens[n]; t.Cap && t.Tag == text.Proper && r.at[n] < 0 && !calendarWord(t.Lower) {
+		if t := r.d.Tokens[n]; t.Cap && t.Tag == text.Proper && r.at[n] < 0 && !mention.Calendar(t.Lower) {
 			return true
 		}
-	}
-	return false
-}
-
-func calendarWord(w string) bool {
-	switch w {
-	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-		"january", "february", "march", "april", "may", "june", "july", "august", "september",
-		"october", "november", "december":
-		return true
 	}
 	return false
 }

@@ -45,6 +45,7 @@ func Find(in Input, lex *Lexicon) []khaldun.Event {
 
 type coder struct {
 	in      Input
+	lower   map[int][]string // lower-case words of a sentence, by index, made once
 	d       *text.Doc
 	lex     *Lexicon
 	refAt   []int // token -> index into in.Actors.Refs, -1
@@ -87,7 +88,7 @@ type party struct {
 
 func (c *coder) sentence(si int) []khaldun.Event {
 	s := c.d.Sentences[si]
-	words := c.d.Words(s.First, s.End)
+	words := c.words(si)
 	var out []khaldun.Event
 	var lastSubj []string // the subject of the last verb coded, for coordinated verbs
 	for i := 0; i < len(words); i++ {
@@ -719,7 +720,7 @@ func (c *coder) reducedRelative(t, end, first, last int) bool {
 	}
 	prev := c.d.Tokens[t-1]
 	nominal := c.refAt[t-1] >= 0 || prev.Tag == text.Noun || prev.Tag == text.Proper
-	return nominal && (next.Tag == text.Prep || next.Tag == text.Sub || next.Lower == "while" || next.Lower == "hostage" || next.Tag == text.Punct)
+	return nominal && (next.Tag == text.Prep || next.Tag == text.Sub || next.Lower == "while" || next.Tag == text.Punct)
 }
 
 // npStart returns the first token of the noun phrase ending at token k.
@@ -840,9 +841,8 @@ func (c *coder) eventNoun(k int) bool {
 	if tg := c.d.Tokens[k].Tag; tg != text.Noun && tg != text.Gerund {
 		return false
 	}
-	s := c.d.Sentences[c.d.SentenceOf(k)]
-	words := c.d.Words(s.First, s.End)
-	_, _, ok := c.lex.Match(words, k-s.First)
+	si := c.d.SentenceOf(k)
+	_, _, ok := c.lex.Match(c.words(si), k-c.d.Sentences[si].First)
 	return ok
 }
 
@@ -865,4 +865,19 @@ func (c *coder) placeCountry(place string) string {
 		}
 	}
 	return ""
+}
+
+// words returns the lower-case words of sentence si, as the lexicon
+// matches them.
+func (c *coder) words(si int) []string {
+	if w, ok := c.lower[si]; ok {
+		return w
+	}
+	if c.lower == nil {
+		c.lower = map[int][]string{}
+	}
+	s := c.d.Sentences[si]
+	w := c.d.Words(s.First, s.End)
+	c.lower[si] = w
+	return w
 }

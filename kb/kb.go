@@ -194,6 +194,9 @@ func (k *KB) Role(key string) (Role, bool) {
 			return Role{}, false
 		}
 		key = key[i+1:]
+		if r, ok := k.extraRoles[key]; ok {
+			return r, true
+		}
 		if r, ok := k.roles[key]; ok {
 			return r, true
 		}

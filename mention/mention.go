@@ -309,6 +309,10 @@ func commonWord(t text.Token) bool {
 	return strings.HasSuffix(w, "where") || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ever")
 }
 
+// Calendar reports whether a lower-case word is a weekday, a month or
+// their abbreviation: capitalised, but no actor or place.
+func Calendar(w string) bool { return calendar[w] }
+
 // calendar words are capitalised but name no actor or place.
 var calendar = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,

@@ -110,3 +110,16 @@ func FuzzAnnotate(f *testing.F) {
 		}
 	})
 }
+
+func TestChunks(t *testing.T) {
+	in := "The Syrian army broke a long siege on the eastern town of Deir Ezzor."
+	d := Annotate(in)
+	var got []string
+	for _, c := range d.Chunks(0) {
+		got = append(got, in[d.Tokens[c.First].Span.Start:d.Tokens[c.End-1].Span.End])
+	}
+	want := "The Syrian army|a long siege|the eastern town|Deir Ezzor"
+	if strings.Join(got, "|") != want {
+		t.Errorf("Chunks(%q) = %q, want %q", in, strings.Join(got, "|"), want)
+	}
+}

@@ -456,7 +456,6 @@ func (c *coder) skipModifiers(k, first int) int {
 
 // object finds the actors right of the trigger in its clause.
 func (c *coder) object(t, end int, passive bool) []string {
-	allowed := map[string]bool{"with": true, "to": true, "against": true, "on": true, "for": true, "of": true, "from": true, "toward": true, "towards": true, "upon": true}
 	for k := t; k < end && k < t+10; k++ {
 		tok := c.d.Tokens[k]
 		if c.refAt[k] >= 0 {
@@ -464,7 +463,7 @@ func (c *coder) object(t, end int, passive bool) []string {
 			if passive && k > 0 && c.d.Tokens[k-1].Lower == "by" {
 				return nil
 			}
-			if a == "" || c.inPP(r.First, t, allowed) {
+			if a == "" || c.inPP(r.First, t, objectPreps) {
 				k = r.End - 1
 				continue
 			}
@@ -786,7 +785,7 @@ func (c *coder) nominal(si, t, n int, e Entry) []khaldun.Event {
 	if k >= s.First && c.refAt[k] >= 0 {
 		var r actor.Ref
 		r, a = c.actorAt(k)
-		if c.inPP(r.First, s.First, map[string]bool{"in": true, "by": true}) && c.d.Tokens[r.First-1].Lower != "in" && c.d.Tokens[r.First-1].Lower != "by" {
+		if c.inPP(r.First, s.First, agentPreps) {
 			a = ""
 		}
 	}
@@ -881,3 +880,12 @@ func (c *coder) words(si int) []string {
 	c.lower[si] = w
 	return w
 }
+
+// objectPreps introduce the party an act is done to: "met with X",
+// "an attack on X". agentPreps introduce the agent of a noun: "firing by
+// police", "in police firing".
+var (
+	objectPreps = map[string]bool{"with": true, "to": true, "against": true, "on": true, "for": true, "of": true,
+		"from": true, "toward": true, "towards": true, "upon": true}
+	agentPreps = map[string]bool{"in": true, "by": true}
+)

@@ -145,6 +145,9 @@ func (r *resolver) countries() {
 }
 
 func (r *resolver) run() {
+	// the places named without ambiguity say which country the story is
+	// about before any body is placed
+	r.placeContext()
 	// first pass: full names, so that later surnames find them
 	names := map[string]int{} // normalised surname or full name -> actor
 	for i, m := range r.ms {
@@ -253,8 +256,8 @@ func isOrgName(d *text.Doc, m *mention.Mention) bool {
 	if mention.OrgWord(last) {
 		return true
 	}
-	first := d.Tokens[m.First].Lower
-	return first == "ministry" || first == "university" || first == "bank" || first == "council"
+	// "Department for Education", "Ministry of Defence"
+	return m.End-m.First > 1 && mention.OrgWord(d.Tokens[m.First].Lower)
 }
 
 // name resolves an unknown capitalised name: a surname of a person already
@@ -1207,7 +1210,8 @@ var speechVerbs = map[string]bool{"said": true, "says": true, "announced": true,
 // country ("Defence Minister Andres Cevallos" in a story from Guayaquil)
 // the country of the story.
 func (r *resolver) homeOfficials() {
-	if r.homeCC == "" {
+	cc := r.subjectCountry()
+	if cc == "" {
 		return
 	}
 	for i := range r.res.Actors {
@@ -1217,8 +1221,8 @@ func (r *resolver) homeOfficials() {
 		}
 		switch a.Sector {
 		case "GOV", "MIL", "COP", "JUD", "LEG":
-			a.Country, a.Code = r.homeCC, r.homeCC+a.Sector
-			a.Evidence = "official in a story from " + r.homeCC
+			a.Country, a.Code = cc, cc+a.Sector
+			a.Evidence = "official in a story about " + cc
 		}
 	}
 }

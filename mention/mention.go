@@ -408,6 +408,9 @@ func startsKnown(d *text.Doc, k *kb.KB, j, end int) bool {
 	switch m.Kind {
 	case Country, Nationality, Org, Group:
 		return true
+	case Title:
+		// "Labour MP Barry Sheerman": a person's title ends the run before it
+		return m.Role.Person && d.Tokens[j].Cap
 	}
 	return false
 }

@@ -410,7 +410,7 @@ func startsKnown(d *text.Doc, k *kb.KB, j, end int) bool {
 		return true
 	case Title:
 		// "Labour MP Barry Sheerman": a person's title ends the run before it
-		return m.Role.Person && d.Tokens[j].Cap
+		return m.Role.Person && d.Tokens[j].Cap && m.End < end && d.Tokens[m.End].Cap && d.Tokens[m.End].Tag == text.Proper
 	}
 	return false
 }

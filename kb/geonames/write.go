@@ -25,6 +25,12 @@ type Options struct {
 	// GzipOver writes places.tsv.gz instead of places.tsv when the text
 	// exceeds this many bytes; 0 never compresses.
 	GzipOver int
+	// Admin2 names second-level regions by code ("CC.a1.a2"). A region
+	// without a GeoNames row of its own (ADM2) gets one made from the
+	// places that carry its code (Place.Admin2), as for first-level regions,
+	// unless it is named after one of them: "Tel Afar District" is left to
+	// the town of Tel Afar.
+	Admin2 map[string]string
 }
 
 // Feature maps a GeoNames feature code to the knowledge base's feature.
@@ -58,6 +64,7 @@ type Written struct {
 	Path    string // the file written: places.tsv or places.tsv.gz
 	Places  int    // rows of places, regions included
 	Regions int    // rows of first-level regions
+	Admin2  int    // rows of second-level regions made from their places
 }
 
 // WritePlaces writes places.tsv (or places.tsv.gz, see Options.GzipOver)
@@ -99,6 +106,7 @@ func WritePlaces(dir string, places []Place, admin1, iso2to3 map[string]string, 
 		r.lon += p.Lon
 		r.pop += p.Population
 	}
+	admin2 := admin2Regions(places, opt.Admin2, admin1)
 	sort.SliceStable(places, func(i, j int) bool {
 		if places[i].CC != places[j].CC {
 			return places[i].CC < places[j].CC
@@ -147,6 +155,16 @@ func WritePlaces(dir string, places []Place, admin1, iso2to3 map[string]string, 
 		w.Places++
 		w.Regions++
 	}
+	for _, r := range admin2 {
+		a3 := iso2to3[r.cc]
+		if a3 == "" {
+			continue
+		}
+		fmt.Fprintf(&buf, "\t%s\t\t%s\t%s\t%s\t%d\t%s\t%s\t\n", r.name, a3, clean(admin1[r.cc+"."+r.admin1]),
+			kb.FeatureAdmin2, r.pop, coord(r.lat), coord(r.lon))
+		w.Places++
+		w.Admin2++
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return w, fmt.Errorf("places: %w", err)
 	}
@@ -183,6 +201,129 @@ func WritePlaces(dir string, places []Place, admin1, iso2to3 map[string]string, 
 		return w, fmt.Errorf("places: %w", err)
 	}
 	return w, nil
+}
+
+// admin2Row is a second-level region made from its places.
+type admin2Row struct {
+	cc, admin1, name string
+	lat, lon         float64
+	pop              int
+}
+
+// admin2Regions makes the second-level regions named in names that have no
+// GeoNames row of their own: each at the mean position of its places, with
+// their summed population. A region named after a town or a first-level
+// region of its own first-level region ("Tel Afar District", "Shahrestān-e
+// Zanjān", a district "Alborz" in Qazvin) is left out: the text means the
+// town or the province, or they will do.
+func admin2Regions(places []Place, names, admin1 map[string]string) []admin2Row {
+	if len(names) == 0 {
+		return nil
+	}
+	type acc struct {
+		n        int
+		lat, lon float64
+		pop      int
+		own      bool
+	}
+	regions := map[string]*acc{}
+	towns := map[string]bool{} // "CC.a1 name" of every place, "CC name" of every first-level region
+	for k, n := range admin1 {
+		if i := strings.IndexByte(k, '.'); i > 0 {
+			towns[k[:i]+" "+kb.Normalize(n)] = true
+		}
+	}
+	for _, p := range places {
+		a1 := p.CC + "." + p.Admin1
+		for _, n := range append([]string{p.Name, p.ASCII}, p.Alts...) {
+			if n != "" && p.FCode != "ADM2" {
+				towns[a1+" "+kb.Normalize(n)] = true
+			}
+		}
+		if p.Admin2 == "" {
+			continue
+		}
+		key := a1 + "." + p.Admin2
+		if _, ok := names[key]; !ok {
+			continue
+		}
+		r := regions[key]
+		if r == nil {
+			r = &acc{}
+			regions[key] = r
+		}
+		switch p.FCode {
+		case "ADM2":
+			r.own = true
+		case "ADM1":
+		default:
+			r.n++
+			r.lat += p.Lat
+			r.lon += p.Lon
+			r.pop += p.Population
+		}
+	}
+	keys := make([]string, 0, len(regions))
+	for k := range regions {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var out []admin2Row
+	for _, k := range keys {
+		r := regions[k]
+		if r.own || r.n == 0 {
+			continue
+		}
+		f := strings.SplitN(k, ".", 3)
+		name := clean(names[k])
+		a1 := f[0] + "." + f[1] + " "
+		bare := kb.Normalize(RegionBase(name))
+		if towns[a1+bare] || towns[a1+kb.Normalize(name)] || towns[f[0]+" "+bare] {
+			continue
+		}
+		out = append(out, admin2Row{cc: f[0], admin1: f[1], name: name, lat: r.lat / float64(r.n), lon: r.lon / float64(r.n), pop: r.pop})
+	}
+	return out
+}
+
+// regionWords are the administrative words GeoNames puts before or after
+// the name of a second-level region, in the languages it uses.
+var (
+	regionPrefixes = []string{
+		"Amphoe ", "Bashkia e ", "Cercle de ", "City and Borough of ", "City of ", "Borough of ", "Royal Borough of ", "Cantón de ", "Cantón ", "Comuna de ", "Comuna ", "Commune de ", "Commune ",
+		"Daïra de ", "Daïra ", "Degmada ", "Departamento de ", "Departamento ", "Département de la ",
+		"Département de l’", "Département de l'", "Département des ", "Département du ", "Département de ",
+		"Distrito de ", "Distrito ", "Gemeente ", "Gorodskoy okrug ", "Grad ", "Huyện ", "Kabupaten ", "Kota ",
+		"Landkreis ", "Liwā’ ", "Markaz ", "Municipio de ", "Municipio ", "Municipiul ", "Municipality of ",
+		"Nohiyai ", "Nomós ", "Obshtina ", "Okres ", "Općina ", "Oraş ", "Partido de ", "Politischer Bezirk ",
+		"Powiat ", "Provincia de ", "Provincia di ", "Provincia del ", "Provincia ", "Province of ", "Qaḑā’ ",
+		"Quận ", "Regierungsbezirk ", "Shahrestān-e ", "Shahrestan-e ", "Srŏk ", "Thành phố ", "Thị xã ",
+	}
+	regionSuffixes = []string{
+		" Administratsiya", " Agency", " Aūdany", " Cercle", " City", " County", " Department", " District", " Gun",
+		" Járás", " Kommun", " Kommune", " Municipality", " Okrug", " Prefecture", " Raion", " Rayon",
+		" Shi", " Subregion", " Sum", " Tumani", " İlçesi", " kommun", " pagasts", " vald",
+	}
+)
+
+// RegionBase returns a second-level region's name without its
+// administrative word: "Shahrestān-e Zanjān" → "Zanjān", "Kech District" →
+// "Kech". A name that is nothing but the word is returned whole.
+func RegionBase(name string) string {
+	base := name
+	for _, p := range regionPrefixes {
+		if strings.HasPrefix(base, p) && len(base) > len(p) {
+			base = base[len(p):]
+			break
+		}
+	}
+	for _, s := range regionSuffixes {
+		if strings.HasSuffix(base, s) && len(base) > len(s) {
+			base = base[:len(base)-len(s)]
+			break
+		}
+	}
+	return strings.TrimSpace(base)
 }
 
 func asciiCol(p Place) string {

@@ -595,21 +595,24 @@ func (r *resolver) body(m *mention.Mention, cc string) bool {
 // ("police fired tear gas").
 func (r *resolver) title(i int, m *mention.Mention, si int) {
 	if m.Role.Person && !collective(m.Key) {
-		if !m.Definite || r.namedNext(m) {
+		if r.namedNext(m) {
 			return
 		}
-		head := lastWord(m.Key)
-		for k := len(r.lastPerson) - 1; k >= 0; k-- {
-			p := r.lastPerson[k]
-			a := &r.res.Actors[p.actor]
-			for _, role := range a.Roles {
-				if lastWord(role) == head {
-					r.ref(m, p.actor)
-					r.notePerson(p.actor, si, m.First)
-					return
+		if m.Definite {
+			head := lastWord(m.Key)
+			for k := len(r.lastPerson) - 1; k >= 0; k-- {
+				p := r.lastPerson[k]
+				a := &r.res.Actors[p.actor]
+				for _, role := range a.Roles {
+					if lastWord(role) == head {
+						r.ref(m, p.actor)
+						r.notePerson(p.actor, si, m.First)
+						return
+					}
 				}
 			}
 		}
+		r.incumbent(m, si)
 		return
 	}
 	// a body with no nationality before it: its owner's ("Iraq's army",
@@ -1065,11 +1068,8 @@ func (r *resolver) owner(m *mention.Mention) (string, bool) {
 	}
 	p := possessor(r.d, m.First)
 	w := r.d.Tokens[p].Lower
-	if (w == "'s" || w == "’s") && p > 0 {
-		if a, ok := r.actorEndingAt(p); ok && a.Kind == khaldun.KindCountry {
-			return a.Country, true
-		}
-		return "", false
+	if w == "'s" || w == "’s" {
+		return r.countryOwning(m)
 	}
 	if w != "its" && w != "their" {
 		return "", false
@@ -1092,6 +1092,59 @@ func (r *resolver) owner(m *mention.Mention) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// countryOwning returns the country named in the possessive before m:
+// "Iraq's army", "Turkey's president".
+func (r *resolver) countryOwning(m *mention.Mention) (string, bool) {
+	p := possessor(r.d, m.First)
+	if w := r.d.Tokens[p].Lower; (w == "'s" || w == "’s") && p > 0 {
+		if a, ok := r.actorEndingAt(p); ok && a.Kind == khaldun.KindCountry {
+			return a.Country, true
+		}
+	}
+	return "", false
+}
+
+// incumbent resolves a national office named without a name — "the
+// Iranian foreign minister", "Turkey's president" — to the one person the
+// knowledge base says held it on the publication date. A former, deputy
+// or acting holder, an office of no named country, or one whose holder the
+// knowledge base does not know, stays unresolved.
+func (r *resolver) incumbent(m *mention.Mention, si int) {
+	if r.opt.Published == "" {
+		return
+	}
+	for _, w := range strings.Fields(m.Key) {
+		if r.k.IsModifier(w) {
+			return
+		}
+	}
+	for t := m.First - 1; t >= 0 && t >= m.First-3; t-- {
+		if r.k.IsModifier(r.d.Tokens[t].Lower) {
+			return
+		}
+	}
+	cc, evidence := r.describe(m).country, ""
+	if cc == "" {
+		cc, _ = r.countryOwning(m)
+	}
+	if cc == "" {
+		return
+	}
+	in := r.k.Incumbents(m.Key, cc, r.opt.Published)
+	if len(in) != 1 {
+		return
+	}
+	e := in[0].Person
+	i := r.person(m, e.Name, &e)
+	a := &r.res.Actors[i]
+	if a.Evidence == "" || strings.HasPrefix(a.Evidence, "title before") || a.Evidence == "kb" {
+		evidence = in[0].Role.Title + " of " + cc + " on " + r.opt.Published + " (kb)"
+		a.Evidence = evidence
+	}
+	r.ref(m, i)
+	r.notePerson(i, si, m.First)
 }
 
 // actorEndingAt returns the actor of the ref that ends just before token p.

@@ -80,11 +80,52 @@ func (e Entry) RoleAt(date string) []PersonRole {
 	return out
 }
 
+// office returns the office a title names: its role's Office, else the
+// normalised title.
+func (k *KB) office(title string) string {
+	key := Normalize(title)
+	if r, ok := k.Role(key); ok && r.Office != "" {
+		return Normalize(r.Office)
+	}
+	return key
+}
+
+// Incumbents returns the people who held the office a title names for a
+// country on date (YYYY-MM-DD), with the role by which they held it: "the
+// Iranian foreign minister" on 2017-06-01. Roles without a start date are
+// not counted: who held them when is not known.
+func (k *KB) Incumbents(title, country, date string) []Incumbent {
+	if date == "" {
+		return nil
+	}
+	want := k.office(title)
+	var out []Incumbent
+	for _, e := range k.people {
+		for _, r := range e.RoleAt(date) {
+			if r.From != "" && r.Country == country && k.office(r.Title) == want {
+				out = append(out, Incumbent{Person: e, Role: r})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// Incumbent is a person and the role by which they held an office.
+type Incumbent struct {
+	Person Entry
+	Role   PersonRole
+}
+
 // Role is a title or body and the sector it implies.
 type Role struct {
 	Name   string // the title as listed: "deputy foreign minister", "army"
 	Sector string // CAMEO sector
 	Person bool   // a title for a person ("minister"), not a body ("army")
+	// Office is the office the title names when it differs from the
+	// title: "foreign secretary" and "secretary of state" name the foreign
+	// minister's office. Empty means the title itself.
+	Office string
 }
 
 // Country is the national record of one country or territory.
@@ -107,6 +148,7 @@ type KB struct {
 	modifiers map[string]bool
 	countries map[string]Country
 	places    []Entry // every place, in file order
+	people    []Entry // every person with dated roles
 	byID      map[int]int32
 	maxWords  int
 

@@ -214,7 +214,7 @@ func (b *builder) addFile(name, src, data string) error {
 	case fileGroups:
 		return eachRecord(src, data, 5, func(f []string) error { return b.actor(KindGroup, f) })
 	case fileRoles:
-		return eachRecord(src, data, 3, b.role)
+		return eachRecord(src, data, 4, b.role)
 	case fileRoleModifiers:
 		return eachRecord(src, data, 1, b.modifier)
 	case filePeople:
@@ -469,7 +469,7 @@ func (b *builder) actor(kind Kind, f []string) error {
 	return nil
 }
 
-// roles.tsv: role sector person(yes|no)
+// roles.tsv: role sector person(yes|no) [office]
 func (b *builder) role(f []string) error {
 	if f[0] == "" || f[1] == "" {
 		return errors.New("role and sector must not be empty")
@@ -486,7 +486,7 @@ func (b *builder) role(f []string) error {
 	if _, dup := b.kb.roles[key]; !dup {
 		b.add(Entry{Kind: KindRole, Name: f[0], Sector: f[1]}, []string{f[0]})
 	}
-	b.kb.roles[key] = Role{Name: f[0], Sector: f[1], Person: person}
+	b.kb.roles[key] = Role{Name: f[0], Sector: f[1], Person: person, Office: f[3]}
 	return nil
 }
 
@@ -640,6 +640,7 @@ func (b *builder) finish() *KB {
 				}
 			}
 			e.Country, e.Sector = last.Country, last.Sector
+			k.people = append(k.people, *e)
 		}
 		for j, key := range b.keys[i] {
 			if key == "" || slices.Contains(b.keys[i][:j], key) {

@@ -55,11 +55,15 @@ armed groups, people, titles and places — most likely first, with kind,
 canonical name, country, sector, code, coordinates, population, feature,
 GeoNames id and, for people, the roles held on --date. A title with
 modifiers ("former deputy foreign minister") is found through its base
-title. Flags may come before or after NAME.
+title. A country or nationality and a title ("Iranian foreign minister",
+"Turkey's president") give who held that office on --date (today when no
+date is given), as the coder resolves such a title in an article
+published that day. Flags may come before or after NAME.
 
 Example:
   khaldun kb lookup "Deir Ezzor"
   khaldun kb lookup --date 2010-03-01 --json Medvedev
+  khaldun kb lookup --date 2017-06-01 "Iranian foreign minister"
 
 Flags:
 `
@@ -202,6 +206,9 @@ func lookup(k *kb.KB, name, date string) lookupResult {
 				Sector: r.Sector, Score: 100, Why: why})
 		}
 	}
+	if len(res.Candidates) == 0 {
+		res.Candidates = append(res.Candidates, officeHolders(k, key, date)...)
+	}
 	sort.SliceStable(res.Candidates, func(i, j int) bool { return res.Candidates[i].Score > res.Candidates[j].Score })
 	if places > 1 {
 		res.Context = "In an article the coder chooses among these places by context: a candidate gains for " +
@@ -211,6 +218,40 @@ func lookup(k *kb.KB, name, date string) lookupResult {
 			"region, population) decides."
 	}
 	return res
+}
+
+// officeHolders reads key as a country or nationality and a title —
+// "iranian foreign minister", "turkey president" — and returns who held
+// that office on date (today when no date is given), as the coder resolves
+// such a title in an article published that day.
+func officeHolders(k *kb.KB, key, date string) []candidate {
+	if date == "" {
+		date = time.Now().UTC().Format("2006-01-02")
+	}
+	words := strings.Fields(key)
+	for n := 1; n < len(words) && n <= 3; n++ {
+		var cc string
+		who := strings.Join(words[:n], " ")
+		for _, en := range append(k.Lookup(who), k.Lookup(strings.TrimSuffix(who, "s"))...) { // "russia's" is "russias"
+			if en.Kind == kb.KindCountry || en.Kind == kb.KindDemonym {
+				cc = en.Country
+				break
+			}
+		}
+		title := strings.Join(words[n:], " ")
+		if r, ok := k.Role(title); cc == "" || !ok || !r.Person {
+			continue
+		}
+		var out []candidate
+		for _, in := range k.Incumbents(title, cc, date) {
+			en := in.Person
+			out = append(out, candidate{Name: en.Name, Kind: en.Kind.String(), Country: in.Role.Country,
+				Sector: in.Role.Sector, Score: 100, Roles: []kb.PersonRole{in.Role},
+				Why: in.Role.Title + " of " + cc + " on " + date})
+		}
+		return out
+	}
+	return nil
 }
 
 // placeScore is the part of a place's score that does not depend on the

@@ -95,6 +95,16 @@ func TestKBLookup(t *testing.T) {
 				t.Errorf("got %+v, want the role deputy foreign minister (GOV)", r.Candidates)
 			}
 		}},
+		{"an office on a date", []string{"--date", "2017-06-01", "Iranian foreign minister"}, func(t *testing.T, r lookupResult) {
+			if len(r.Candidates) != 1 || r.Candidates[0].Name != "Mohammad Javad Zarif" || !strings.Contains(r.Candidates[0].Why, "2017-06-01") {
+				t.Errorf("got %+v, want Zarif, foreign minister on the date", r.Candidates)
+			}
+		}},
+		{"an office by a possessive country", []string{"--date", "2017-06-01", "Russia's defence minister"}, func(t *testing.T, r lookupResult) {
+			if len(r.Candidates) != 1 || r.Candidates[0].Name != "Sergei Shoigu" {
+				t.Errorf("got %+v, want Shoigu", r.Candidates)
+			}
+		}},
 		{"unknown name", []string{"Qwzxv Plorth"}, func(t *testing.T, r lookupResult) {
 			if len(r.Candidates) != 0 {
 				t.Errorf("got %+v, want nothing", r.Candidates)

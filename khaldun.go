@@ -106,8 +106,9 @@ const (
 // Event is who did what to whom, where and when, coded in PLOVER and CAMEO.
 type Event struct {
 	ID         string  `json:"id"`
-	Type       string  `json:"type"`  // PLOVER event type
-	CAMEO      string  `json:"cameo"` // CAMEO event code
+	Type       string  `json:"type"`                  // PLOVER event type
+	PLOVERMode string  `json:"plover_mode,omitempty"` // PLOVER's mode of the type, where the code implies one: "visit", "firearms"
+	CAMEO      string  `json:"cameo"`                 // CAMEO event code
 	Goldstein  float64 `json:"goldstein"`
 	Quad       int     `json:"quad"` // QuadClass 1..4
 	Source     string  `json:"source,omitempty"`
@@ -116,7 +117,7 @@ type Event struct {
 	Date       string  `json:"date,omitempty"`
 	DateText   string  `json:"date_text,omitempty"`
 	Negated    bool    `json:"negated"`
-	Mode       string  `json:"mode"`
+	Mode       string  `json:"mode"` // modality: "" for a reported event, else forecast, intention, ...
 	Sentence   Span    `json:"sentence"`
 	Trigger    Span    `json:"trigger"`
 	Confidence float64 `json:"confidence"`

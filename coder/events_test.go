@@ -82,3 +82,28 @@ func TestEvents(t *testing.T) {
 		})
 	}
 }
+
+// TestPLOVERMode checks that events carry the mode PLOVER gives their type
+// where the CAMEO code implies one, apart from the modality in "mode".
+func TestPLOVERMode(t *testing.T) {
+	c := newCoder(t)
+	tests := []struct{ text, cameo, ploverMode string }{
+		{"The Egyptian president arrived in Khartoum on Monday for a two-day visit.", "042", "visit"},
+		{"Hundreds of teachers went on a hunger strike in Nairobi on Monday.", "142", "strike-hun"},
+		{"Kenyan police arrested the opposition leader on Friday.", "173", "arrest"},
+	}
+	for _, tt := range tests {
+		rec := c.Code(khaldun.Article{ID: "t", Text: tt.text, Published: "2024-03-06"})
+		var got []string
+		for _, e := range rec.Events {
+			got = append(got, e.CAMEO+"/"+e.PLOVERMode)
+			if e.CAMEO == tt.cameo && e.PLOVERMode == tt.ploverMode {
+				got = nil
+				break
+			}
+		}
+		if got != nil {
+			t.Errorf("%q: events %v, want %s with PLOVER mode %q", tt.text, got, tt.cameo, tt.ploverMode)
+		}
+	}
+}

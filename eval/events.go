@@ -220,7 +220,7 @@ func scorePLOVER(recs []coded) ([]Score, []Case) {
 				mode[1]++
 				ok := false
 				for _, e := range same {
-					ok = ok || e.Mode == g.Mode
+					ok = ok || e.PLOVERMode == g.Mode
 				}
 				if ok {
 					mode[0]++
@@ -242,7 +242,7 @@ func scorePLOVER(recs []coded) ([]Score, []Case) {
 		}
 		for _, e := range evs {
 			got = append(got, fmt.Sprintf("%s source=%s target=%s mode=%s (cameo %s)", e.Type,
-				orDash(actorCode(x.actors[e.Source])), orDash(actorCode(x.actors[e.Target])), orDash(e.Mode), orDash(e.CAMEO)))
+				orDash(actorCode(x.actors[e.Source])), orDash(actorCode(x.actors[e.Target])), orDash(e.PLOVERMode), orDash(e.CAMEO)))
 		}
 		cases = append(cases, Case{ID: c.item.Article.ID, Context: clip(c.item.Article.Text, 400),
 			Expected: want, Produced: got, Cost: len(missed) + len(extra) + len(wrong)})

@@ -190,7 +190,7 @@ func (c *coder) sentence(si int) []khaldun.Event {
 					continue
 				}
 				out = append(out, khaldun.Event{
-					Type: string(info.Type), CAMEO: string(info.Code), Goldstein: info.Goldstein, Quad: info.Quad,
+					Type: string(info.Type), PLOVERMode: info.Subtype, CAMEO: string(info.Code), Goldstein: info.Goldstein, Quad: info.Quad,
 					Source: a, Target: b, Place: place, Date: date, DateText: dateText,
 					Negated: negated, Mode: mode, Sentence: s.Span, Trigger: trigger,
 					Confidence: conf, Rule: e.Rule,
@@ -809,7 +809,7 @@ func (c *coder) nominal(si, t, n int, e Entry) []khaldun.Event {
 			continue
 		}
 		out = append(out, khaldun.Event{
-			Type: string(info.Type), CAMEO: string(info.Code), Goldstein: info.Goldstein, Quad: info.Quad,
+			Type: string(info.Type), PLOVERMode: info.Subtype, CAMEO: string(info.Code), Goldstein: info.Goldstein, Quad: info.Quad,
 			Source: a, Target: b, Place: c.place(t, s.First, s.End), Date: date, DateText: dateText,
 			Negated: negated, Mode: mode, Sentence: s.Span, Trigger: trigger, Confidence: conf, Rule: e.Rule,
 		})

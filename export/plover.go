@@ -77,8 +77,9 @@ func ploverOf(it *item) *ploverEvent {
 	if e.Type != "" {
 		p.POLECATType = string(event.Type(e.Type).POLECAT())
 	}
-	if info, ok := event.Lookup(event.Code(e.CAMEO)); ok {
-		p.Mode = info.Subtype
+	p.Mode = e.PLOVERMode
+	if info, ok := event.Lookup(event.Code(e.CAMEO)); ok && p.Mode == "" {
+		p.Mode = info.Subtype // a record stored before events carried their mode
 	}
 	p.Source = ploverActorOf(r, it.src, e.Sentence)
 	p.Target = ploverActorOf(r, it.tgt, e.Sentence)

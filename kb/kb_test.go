@@ -469,6 +469,18 @@ func BenchmarkNormalize(b *testing.B) {
 	}
 }
 
+// TestAliasFeature checks that an alias can name the kind of place it
+// means: AP's "N.Y." and "Wash." are the states, not the cities.
+func TestAliasFeature(t *testing.T) {
+	k := testKB(t)
+	for _, name := range []string{"N.Y.", "Wash.", "Calif."} {
+		p, ok := firstOfKind(k.Lookup(Normalize(name)), KindPlace)
+		if !ok || p.Feature != FeatureAdmin1 || p.Country != "USA" {
+			t.Errorf("%s = %+v, want a US state", name, p)
+		}
+	}
+}
+
 func TestArabicVariants(t *testing.T) {
 	k := testKB(t)
 	tests := []struct{ name, text, want string }{

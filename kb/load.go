@@ -425,9 +425,17 @@ func (b *builder) placeAlias(f []string) error {
 	return nil
 }
 
-// findPlace resolves a place by GeoNames id, or else by name and country,
-// choosing the most important of several.
+// findPlace resolves a place by GeoNames id, or else by name, country and
+// feature (id may name a feature instead: "admin1"), choosing the most
+// important of several.
 func (b *builder) findPlace(name, country, id string) (int32, error) {
+	feature := ""
+	switch id {
+	case FeatureAdmin1, FeatureAdmin2, FeatureCity, FeatureSeat, FeatureCapital:
+		// the most important place of that name with this feature: "N.Y."
+		// is the state
+		feature, id = id, ""
+	}
 	if id != "" {
 		v, err := strconv.Atoi(id)
 		if err != nil {
@@ -446,7 +454,7 @@ func (b *builder) findPlace(name, country, id string) (int32, error) {
 	best := int32(-1)
 	for _, i := range ids {
 		p := &b.kb.places[i]
-		if country != "" && p.Country != country {
+		if country != "" && p.Country != country || feature != "" && p.Feature != feature {
 			continue
 		}
 		if best < 0 || placeLess(p, &b.kb.places[best]) {

@@ -17,6 +17,8 @@ var sharedOffices = map[string]bool{
 	"BIH prime minister":             true, // co-chairs of the Council of Ministers until 2000
 	"SRB president":                  true, // Yugoslav and Serbian offices until 2006
 	"SRB prime minister":             true,
+	"CIV president":                  true, // rival claimants after the 2010 election
+	"CIV foreign minister":           true,
 }
 
 // TestOfficeSuccession checks the dated roles of people.tsv the way an

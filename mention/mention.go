@@ -143,7 +143,8 @@ func longest(d *text.Doc, k *kb.KB, i, end, maxw int, key *strings.Builder) (Men
 	}
 	for ; n >= 1; n-- {
 		last := d.Tokens[i+n-1]
-		if last.Tag == text.Punct || calendar[d.Tokens[i].Lower] {
+		if last.Tag == text.Punct || last.Tag == text.Poss && n > 1 || calendar[d.Tokens[i].Lower] {
+			// no name ends in a possessive: "the Duma’s" is not Dumas, Texas
 			continue
 		}
 		key.Reset()

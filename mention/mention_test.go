@@ -43,6 +43,8 @@ func TestFind(t *testing.T) {
 			"country:Morocco country:Côte_d'Ivoire"},
 		{"honorific", "Mr Ahmed Nasser resigned on Tuesday.",
 			"title:Mr name:Ahmed_Nasser"},
+		{"no name ends in a possessive", "The Duma’s committee met in Moscow.",
+			"org:Duma place:Moscow"},
 	}
 	k := loadKB(t)
 	for _, tt := range tests {

@@ -299,6 +299,17 @@ func (r *resolver) name(i int, m *mention.Mention, si int, names map[string]int)
 		// "Lake Chad", "Middle East", "New York-based": not actors
 		return
 	}
+	if role, ok := r.bodyBefore(m); ok {
+		// "the opposition newspaper La Prensa": the name of a body
+		d := r.describe(m)
+		a := r.actor("org:"+m.Key, func() khaldun.Actor {
+			return khaldun.Actor{Name: m.Text(r.d.Text), Kind: khaldun.KindOrganization, Country: d.country,
+				Sector: role.Sector, Code: codeOf("", d.country, role.Sector), Roles: []string{role.Name},
+				Evidence: "named after the word " + role.Name}
+		})
+		r.ref(m, a)
+		return
+	}
 	if !r.personKey[m.Key] && single {
 		if !m.Initial && r.acts(m) {
 			// "Okocim said", "Zywiec has": an unknown single name that acts
@@ -323,6 +334,76 @@ func (r *resolver) name(i int, m *mention.Mention, si int, names map[string]int)
 	a := r.person(m, m.Text(r.d.Text), nil)
 	r.ref(m, a)
 	r.notePerson(a, si, m.First)
+}
+
+// bodyBefore returns the body a name follows right after: "newspaper" in
+// "the opposition newspaper La Prensa", "agency" in "the state news agency
+// Petra".
+func (r *resolver) bodyBefore(m *mention.Mention) (kb.Role, bool) {
+	if m.First == 0 {
+		return kb.Role{}, false
+	}
+	j := r.at[m.First-1]
+	if j < 0 {
+		return kb.Role{}, false
+	}
+	t := r.ms[j]
+	if t.Kind != mention.Title || t.Role.Person || collective(t.Key) || t.End != m.First || !namedBodies[t.Role.Sector] ||
+		r.d.Tokens[t.First].Cap {
+		// the kind is a common noun in running text: "the newspaper La
+		// Prensa", not a headline's "Watchdog Thousands tortured"
+		return kb.Role{}, false
+	}
+	if t.First > 0 {
+		if k := r.at[t.First-1]; k >= 0 && r.ms[k].Kind != mention.Nationality && r.ms[k].Kind != mention.Title {
+			// "Itar-Tass news agency Yeltsin": the body has its name already
+			return kb.Role{}, false
+		}
+	}
+	return t.Role, true
+}
+
+// namedBodies are the sectors of bodies whose kind is written before their
+// name: the newspaper, the agency, the company, the charity, the university.
+var namedBodies = map[string]bool{"MED": true, "BUS": true, "NGO": true, "EDU": true, "HLH": true}
+
+// placeAfter returns the country of the first place or country the
+// sentence names after m with "in": "people blocked streets in Hong Kong".
+func (r *resolver) placeAfter(m *mention.Mention) (string, string, bool) {
+	end := r.d.Sentences[r.d.SentenceOf(m.First)].End
+	for t := m.End; t < end; t++ {
+		j := r.at[t]
+		if j < 0 {
+			continue
+		}
+		pm := &r.ms[j]
+		t = pm.End - 1
+		k := pm.First - 1
+		for k > m.End && (r.d.Tokens[k].Tag == text.Adj || directions[r.d.Tokens[k].Lower]) {
+			k-- // "in northern Syria"
+		}
+		if r.d.Tokens[k].Lower != "in" {
+			continue
+		}
+		if pm.End < len(r.d.Tokens) {
+			if next := r.d.Tokens[pm.End]; strings.HasPrefix(next.Text, "-") || next.Tag == text.Noun || next.Tag == text.Proper {
+				// "in US-led strikes", "in US airstrikes": a modifier
+				continue
+			}
+		}
+		if pm.End-pm.First == 1 && directions[r.d.Tokens[pm.First].Lower] {
+			continue // "in Northern Syria"
+		}
+		switch pm.Kind {
+		case mention.Country:
+			return pm.Entries[0].Country, pm.Text(r.d.Text), true
+		case mention.Place:
+			if e := r.choosePlace(j, pm); e.Country != "" {
+				return e.Country, pm.Text(r.d.Text), true
+			}
+		}
+	}
+	return "", "", false
 }
 
 // hasTitleBefore reports whether a person title stands right before m.
@@ -428,7 +509,9 @@ func (r *resolver) describe(m *mention.Mention) description {
 			t = r.ms[j].First
 			continue
 		}
-		if tok.Tag == text.Adj || tok.Tag == text.Noun || tok.Lower == "for" || tok.Lower == "of" || tok.Lower == "and" {
+		if tok.Tag == text.Adj || tok.Tag == text.Noun || tok.Lower == "for" || tok.Lower == "of" || tok.Lower == "and" ||
+			tok.Text == "." && !tok.Space {
+			// the point of an abbreviated title, "Maj. Gen."
 			continue
 		}
 		break
@@ -623,6 +706,19 @@ func (r *resolver) title(i int, m *mention.Mention, si int) {
 		}
 		if cc, ok := r.owner(m); ok {
 			r.ownedBody(m, cc)
+			return
+		}
+	}
+	if m.Role.Sector == "CVL" {
+		// civilians named by where they are: "people blocked streets in
+		// Hong Kong"
+		if cc, where, ok := r.placeAfter(m); ok {
+			a := r.actor("body:"+cc+":"+m.Role.Name, func() khaldun.Actor {
+				name := m.Role.Name + " in " + where
+				return khaldun.Actor{Name: name, Kind: khaldun.KindOrganization, Country: cc, Sector: m.Role.Sector,
+					Code: cc + m.Role.Sector, Roles: []string{m.Role.Name}, Evidence: m.Role.Name + " in " + where}
+			})
+			r.ref(m, a)
 			return
 		}
 	}

@@ -41,3 +41,39 @@ func TestIncumbent(t *testing.T) {
 		})
 	}
 }
+
+// TestDescribedActors checks actors known by the words around them: a
+// name after the body it names, civilians by where they are, a person by
+// an abbreviated military rank.
+func TestDescribedActors(t *testing.T) {
+	tests := []struct {
+		name, in string
+		actor    string // the actor's name
+		code     string
+	}{
+		{"name after its body", "The government ordered the opposition newspaper La Prensa to close.", "La Prensa", "MED"},
+		{"civilians where they are", "Hundreds of people blocked streets in Cairo on Friday.", "people in Cairo", "EGYCVL"},
+		{"abbreviated rank", "Maj. Gen. Omar Haddad said the Jordanian troops would stay.", "Omar Haddad", "JORMIL"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, _ := resolve(t, tt.in, Options{Published: "2024-03-06"})
+			for _, a := range res.Actors {
+				if a.Name == tt.actor {
+					if a.Code != tt.code {
+						t.Errorf("%s has code %q, want %q (%s)", a.Name, a.Code, tt.code, a.Evidence)
+					}
+					return
+				}
+			}
+			t.Errorf("no actor %q in %+v", tt.actor, res.Actors)
+		})
+	}
+	// a body already named is not the name after it
+	res, _ := resolve(t, "Surgeon Renat Akchurin told Itar-Tass news agency Yeltsin was working.", Options{Published: "1996-12-06"})
+	for _, a := range res.Actors {
+		if a.Name == "Yeltsin" && strings.HasPrefix(a.Evidence, "named after") {
+			t.Errorf("Yeltsin is named as a body: %+v", a)
+		}
+	}
+}

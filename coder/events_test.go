@@ -107,3 +107,31 @@ func TestPLOVERMode(t *testing.T) {
 		}
 	}
 }
+
+// TestCollectiveSubjects checks subjects given as a quantity or a group of
+// actors: "hundreds of thousands of people", "a group of Iraqi soldiers".
+func TestCollectiveSubjects(t *testing.T) {
+	c := newCoder(t)
+	tests := []struct{ text, cameo, source string }{
+		{"Hundreds of thousands of people blocked streets in Hong Kong to demand reforms.", "144", "HKGCVL"},
+		{"A group of Iraqi soldiers attacked the checkpoint near Mosul.", "190", "IRQMIL"},
+	}
+	for _, tt := range tests {
+		rec := c.Code(khaldun.Article{ID: "t", Text: tt.text, Published: "2024-03-06"})
+		code := map[string]string{}
+		for _, a := range rec.Actors {
+			code[a.ID] = a.Code
+		}
+		var got []string
+		for _, e := range rec.Events {
+			got = append(got, e.CAMEO+" "+code[e.Source])
+			if strings.HasPrefix(e.CAMEO, tt.cameo[:2]) && code[e.Source] == tt.source {
+				got = nil
+				break
+			}
+		}
+		if got != nil {
+			t.Errorf("%q: events %v, want %s by %s", tt.text, got, tt.cameo, tt.source)
+		}
+	}
+}

@@ -319,6 +319,10 @@ func (c *coder) subject(t, first int) []string {
 		if c.refAt[k] >= 0 {
 			r, a := c.actorAt(k)
 			if a == "" || c.possessive(r.End) || c.inPP(r.First, first, nil) {
+				if a != "" && r.First > first && c.d.Tokens[r.First-1].Lower == "of" && ofActor == "" {
+					// "thousands of people", "a group of soldiers"
+					ofActor = a
+				}
 				k = r.First
 				continue
 			}
@@ -850,7 +854,10 @@ func (c *coder) eventNoun(k int) bool {
 var memberNouns = map[string]bool{"fighters": true, "members": true, "troops": true, "soldiers": true,
 	"units": true, "forces": true, "supporters": true, "militants": true, "gunmen": true, "officials": true,
 	"leaders": true, "representatives": true, "delegation": true, "delegates": true, "envoys": true,
-	"militiamen": true, "rebels": true, "commanders": true, "agents": true, "activists": true}
+	"militiamen": true, "rebels": true, "commanders": true, "agents": true, "activists": true,
+	// quantities and gatherings: "hundreds of thousands of people blocked"
+	"hundreds": true, "thousands": true, "dozens": true, "scores": true, "millions": true, "tens": true,
+	"crowd": true, "crowds": true, "group": true, "groups": true, "band": true, "number": true}
 
 // placeCountry returns the actor of the country a place lies in, when the
 // article names that country.

@@ -138,6 +138,15 @@ func longest(d *text.Doc, k *kb.KB, i, end, maxw int, key *strings.Builder) (Men
 	if k.IsModifier(head) {
 		n = maxw
 	}
+	// keys count words; the abbreviation points of "Lt. Gen." are tokens
+	// of their own
+	for j, words := i, 0; j < end && words < n; j++ {
+		if t := d.Tokens[j]; t.Text == "." && !t.Space && j > i {
+			n++
+		} else {
+			words++
+		}
+	}
 	if i+n > end {
 		n = end - i
 	}

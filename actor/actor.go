@@ -1327,9 +1327,12 @@ func (r *resolver) itPronoun(m *mention.Mention, si int) {
 	if m.First < 2 {
 		return
 	}
-	// "X said it", "X said that it"
+	// "X said it", "X said that it", "X said today it"
 	k := m.First - 1
 	if r.d.Tokens[k].Lower == "that" {
+		k--
+	}
+	for n := 0; n < 3 && k > 0 && (timeWords[r.d.Tokens[k].Lower] || mention.Calendar(r.d.Tokens[k].Lower)); n++ {
 		k--
 	}
 	if k < 1 || !speechVerbs[r.d.Tokens[k].Lower] {
@@ -1352,6 +1355,10 @@ func (r *resolver) itPronoun(m *mention.Mention, si int) {
 		}
 	}
 }
+
+// timeWords stand between a speech verb and its clause: "said today it".
+var timeWords = map[string]bool{"today": true, "yesterday": true, "tonight": true, "on": true, "late": true,
+	"early": true, "last": true, "this": true, "week": true}
 
 // speechVerbs introduce a reported clause whose "it" is the speaker.
 var speechVerbs = map[string]bool{"said": true, "says": true, "announced": true, "added": true, "stated": true,

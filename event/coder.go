@@ -106,7 +106,11 @@ func (c *coder) sentence(si int) []khaldun.Event {
 			i += n - 1
 			continue
 		}
-		if !c.verbal(t, s.First) {
+		v := t // the pattern's verb
+		if tok.Tag == text.Adv && n > 1 {
+			v, tok = t+1, c.d.Tokens[t+1] // "sexually abused"
+		}
+		if !c.verbal(v, s.First) {
 			continue
 		}
 		info, ok := Lookup(e.Code)
@@ -123,7 +127,7 @@ func (c *coder) sentence(si int) []khaldun.Event {
 			// a participle used as an adjective: "armed wing", "shelled areas"
 			continue
 		}
-		passive := tok.Tag == text.Past && (c.beBefore(t, s.First) || c.reducedRelative(t, t+n, s.First, s.End))
+		passive := tok.Tag == text.Past && !statives[tok.Lower] && (c.beBefore(t, s.First) || c.reducedRelative(t, t+n, s.First, s.End))
 		subj := c.subject(t, s.First)
 		if len(subj) == 0 && t > s.First && c.d.Tokens[t-1].Lower == "and" && len(lastSubj) > 0 {
 			// "WHO warned ... and appealed for $38 million": coordinated
@@ -179,7 +183,7 @@ func (c *coder) sentence(si int) []khaldun.Event {
 		if unknownSource {
 			conf -= 0.2
 		}
-		trigger := khaldun.Span{Start: tok.Span.Start, End: c.d.Tokens[t+n-1].Span.End}
+		trigger := khaldun.Span{Start: c.d.Tokens[t].Span.Start, End: c.d.Tokens[t+n-1].Span.End}
 		targets := tgt
 		if len(targets) == 0 {
 			targets = []string{""}
@@ -235,6 +239,10 @@ func (c *coder) verbal(t, first int) bool {
 	}
 	return false
 }
+
+// statives are participles that after "be" describe a state, not a
+// passive: "Serb forces were engaged in ethnic cleansing".
+var statives = map[string]bool{"engaged": true, "involved": true, "embroiled": true, "locked": true}
 
 var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true, "am": true, "'s": true}
 
@@ -349,6 +357,12 @@ func (c *coder) subject(t, first int) []string {
 			}
 			if np > first && c.d.Tokens[np-1].Tag == text.Poss {
 				k = np
+				continue
+			}
+			if np > first+1 && c.d.Tokens[np-1].Tag == text.Gerund && c.refAt[np-2] >= 0 {
+				// the object of a participle after the subject: "British
+				// aircraft using precision guided missiles killed"
+				k = np - 1
 				continue
 			}
 			for j := k; j >= np; j-- {
@@ -732,6 +746,11 @@ func (c *coder) npStart(k, first int) int {
 	for j > first {
 		p := c.d.Tokens[j-1]
 		if c.refAt[j-1] >= 0 || p.Tag == text.Det || p.Tag == text.Adj || p.Tag == text.Noun || p.Tag == text.Num || p.Tag == text.Proper {
+			j--
+			continue
+		}
+		if p.Tag == text.Past && j-2 >= first && c.d.Tokens[j-2].Tag == text.Noun && c.refAt[j-2] < 0 {
+			// a compound modifier: "precision guided missiles"
 			j--
 			continue
 		}

@@ -18,6 +18,7 @@ import (
 
 	"github.com/khaldun/khaldun/kb"
 	"github.com/khaldun/khaldun/kb/geonames"
+	"github.com/khaldun/khaldun/mention"
 )
 
 //go:embed countries_hand.tsv
@@ -106,25 +107,30 @@ func build(ctx context.Context, c config, stderr io.Writer) error {
 		}
 	}
 	var admin2 map[string]string
+	var admin2Seats []geonames.Place
 	if c.Admin2 != "" {
 		if admin2, err = geonames.ReadAdmin(c.Admin2); err != nil {
 			return err
 		}
-		if c.Counties != "" {
-			// the Census counties are the US second-level regions
-			for k := range admin2 {
-				if strings.HasPrefix(k, "US.") {
-					delete(admin2, k)
-				}
+		for k, name := range admin2 {
+			if c.Counties != "" && strings.HasPrefix(k, "US.") {
+				// the Census counties are the US second-level regions
+				delete(admin2, k)
+			}
+			if f := strings.Fields(name); len(f) > 1 && mention.GivenName(strings.ToLower(f[0])) {
+				// "Paulo Bento", "Jose Bonifacio": named after a person,
+				// and read as one in news
+				delete(admin2, k)
 			}
 		}
 	}
 	if c.CitiesJSON != "" {
-		n, err := geonames.AddAdmin2(c.CitiesJSON, cities)
+		n, seats, err := geonames.AddAdmin2(c.CitiesJSON, cities)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stderr, "kbbuild: %d places given a second-level region\n", n)
+		admin2Seats = seats
+		fmt.Fprintf(stderr, "kbbuild: %d places given a second-level region, %d smaller seats\n", n, len(seats))
 	}
 	fmt.Fprintf(stderr, "kbbuild: %d places read, %d admin1 names, %d countries\n", len(cities), len(admin1), len(iso2to3))
 	hand, err := parseHand(countriesHand)
@@ -143,7 +149,7 @@ func build(ctx context.Context, c config, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "kbbuild: %d counties read\n", len(counties))
 		all = append(all, counties...)
 	}
-	opt := geonames.Options{MinPop: c.MinPop, KeepUnknown: true, GzipOver: c.GzipOver, Admin2: admin2}
+	opt := geonames.Options{MinPop: c.MinPop, KeepUnknown: true, GzipOver: c.GzipOver, Admin2: admin2, Admin2Seats: admin2Seats}
 	w, err := geonames.WritePlaces(c.Out, all, admin1, iso2to3, opt)
 	if err != nil {
 		return err

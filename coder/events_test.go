@@ -52,6 +52,8 @@ func TestEvents(t *testing.T) {
 			"16", "switzerland", "russian", "", false},
 		{"participle phrase after the subject", "British aircraft using precision guided missiles killed four soldiers near Basra.",
 			"19", "british", "", "", false},
+		{"a curfew binds the country of its place", "Serbia lifted a night curfew in Montenegro on Sunday.",
+			"08", "serbia", "montenegro", "", false},
 		{"relative clause antecedent in a prepositional phrase", "He leads the team in the Astana talks on Syria which were brokered by Russia and Turkey.",
 			"", "", "", "", false},
 	}

@@ -149,9 +149,10 @@ func (c *coder) sentence(si int) []khaldun.Event {
 			src, tgt = src[:1], src[1:]
 		}
 		place := c.place(t, s.First, s.End)
-		if len(tgt) == 0 && Root(info.Code) == "07" {
-			// "sent aid to villages in Herat province": the recipient is
-			// the country of the place the aid goes to
+		if len(tgt) == 0 && (Root(info.Code) == "07" || info.Subtype == "curfew" || info.Subtype == "martial-law") {
+			// "sent aid to villages in Herat province", "lifted a curfew in
+			// Montenegro": aid goes to, and a curfew binds, the country of
+			// the place
 			if a := c.placeCountry(place); a != "" {
 				tgt = []string{a}
 			}

@@ -470,13 +470,14 @@ func BenchmarkNormalize(b *testing.B) {
 }
 
 // TestAliasFeature checks that an alias can name the kind of place it
-// means: AP's "N.Y." and "Wash." are the states, not the cities.
+// means: AP's "N.Y." and "Wash." are the states, not the cities; "West
+// Darfur" is the state GeoNames calls Western Darfur.
 func TestAliasFeature(t *testing.T) {
 	k := testKB(t)
-	for _, name := range []string{"N.Y.", "Wash.", "Calif."} {
+	for name, cc := range map[string]string{"N.Y.": "USA", "Wash.": "USA", "Calif.": "USA", "West Darfur": "SDN", "South Kordofan State": "SDN"} {
 		p, ok := firstOfKind(k.Lookup(Normalize(name)), KindPlace)
-		if !ok || p.Feature != FeatureAdmin1 || p.Country != "USA" {
-			t.Errorf("%s = %+v, want a US state", name, p)
+		if !ok || p.Feature != FeatureAdmin1 || p.Country != cc {
+			t.Errorf("%s = %+v, want a first-level region of %s", name, p, cc)
 		}
 	}
 }

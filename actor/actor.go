@@ -52,6 +52,7 @@ type resolver struct {
 	// person's: a given name, a title before it, or a person's title in
 	// apposition.
 	personKey map[string]bool
+	placeName map[string]bool // unknown names the text calls a place ("the X district")
 	d         *text.Doc
 	ms        []mention.Mention
 	k         *kb.KB
@@ -77,7 +78,8 @@ type personRef struct {
 // Resolve turns mentions into actors and places, one per thing named, and
 // resolves surnames, descriptions and pronouns to them.
 func Resolve(d *text.Doc, ms []mention.Mention, k *kb.KB, opt Options) Result {
-	r := &resolver{d: d, ms: ms, k: k, opt: opt, byKey: map[string]int{}, place: map[string]int{}, docCC: map[string]int{}}
+	r := &resolver{d: d, ms: ms, k: k, opt: opt, byKey: map[string]int{}, place: map[string]int{}, docCC: map[string]int{},
+		placeName: map[string]bool{}}
 	r.at = make([]int, len(d.Tokens))
 	for i := range r.at {
 		r.at[i] = -1
@@ -274,6 +276,12 @@ func (r *resolver) name(i int, m *mention.Mention, si int, names map[string]int)
 		})
 		r.describeOrg(a, m)
 		r.ref(m, a)
+		return
+	}
+	if m.End < len(r.d.Tokens) && !r.d.Tokens[m.End].Cap && placeHeads[r.d.Tokens[m.End].Lower] || r.placeName[m.Key] {
+		// "the Salah al-Din district of Aleppo": a place the gazetteer
+		// does not know, here and wherever the text names it again
+		r.placeName[m.Key] = true
 		return
 	}
 	if j, ok := names[m.Key]; ok && j != i {
@@ -1145,6 +1153,12 @@ func (r *resolver) personKeys() {
 
 // geoHeads are last words of geographic names that are not places in the
 // gazetteer and not actors: seas, regions, landmarks.
+// placeHeads are the common nouns after a name that make it a place: "the
+// Salah al-Din district", "the Yarmouk camp".
+var placeHeads = map[string]bool{"district": true, "neighbourhood": true, "neighborhood": true, "quarter": true,
+	"village": true, "town": true, "city": true, "camp": true, "province": true, "governorate": true, "region": true,
+	"area": true, "suburb": true, "countryside": true, "county": true, "municipality": true}
+
 var geoHeads = map[string]bool{
 	"sea": true, "ocean": true, "lake": true, "river": true, "gulf": true, "bay": true, "strait": true, "straits": true,
 	"mountains": true, "mountain": true, "hills": true, "valley": true, "desert": true, "island": true, "islands": true,

@@ -69,6 +69,13 @@ func TestDescribedActors(t *testing.T) {
 			t.Errorf("no actor %q in %+v", tt.actor, res.Actors)
 		})
 	}
+	// a name the text calls a district is a place, there and after
+	res0, _ := resolve(t, "A blast killed six people in the Salah al-Din district of Aleppo. Salah al-Din is west of the Old City.", Options{})
+	for _, a := range res0.Actors {
+		if a.Name == "Salah al-Din" {
+			t.Errorf("the district is an actor: %+v", a)
+		}
+	}
 	// a body already named is not the name after it
 	res, _ := resolve(t, "Surgeon Renat Akchurin told Itar-Tass news agency Yeltsin was working.", Options{Published: "1996-12-06"})
 	for _, a := range res.Actors {

@@ -746,7 +746,12 @@ func (c *coder) npStart(k, first int) int {
 	j := k
 	for j > first {
 		p := c.d.Tokens[j-1]
-		if c.refAt[j-1] >= 0 || p.Tag == text.Det || p.Tag == text.Adj || p.Tag == text.Noun || p.Tag == text.Num || p.Tag == text.Proper {
+		if p.Tag == text.Det && c.refAt[j-1] < 0 {
+			// a determiner opens its noun phrase: "... state TV A bomb
+			// blast killed" in a headline run into its story
+			return j - 1
+		}
+		if c.refAt[j-1] >= 0 || p.Tag == text.Adj || p.Tag == text.Noun || p.Tag == text.Num || p.Tag == text.Proper {
 			j--
 			continue
 		}

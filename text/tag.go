@@ -118,6 +118,13 @@ func tag(toks []Token) {
 		if t.Tag == Gerund && i > 0 && (toks[i-1].Tag == Det || toks[i-1].Tag == Poss) {
 			t.Tag = Noun
 		}
+		// "A" or "The" capitalised inside a sentence before a lower-case
+		// word opens a noun phrase: a headline run into its story ("...
+		// state TV A bomb blast killed")
+		if t.Tag == Proper && (t.Lower == "a" || t.Lower == "an" || t.Lower == "the") && t.Text != "A." &&
+			i+1 < len(toks) && !toks[i+1].Cap && toks[i+1].Tag != Punct {
+			t.Tag = Det
+		}
 	}
 }
 

@@ -221,6 +221,14 @@ func (r *resolver) run() {
 				r.name(i, m, si, names)
 				continue
 			}
+			if r.scoreLine(m) {
+				// "Leeds 2 Liverpool 1": teams in a results line
+				a := r.actor("org:"+m.Key, func() khaldun.Actor {
+					return khaldun.Actor{Name: m.Text(r.d.Text), Kind: khaldun.KindOrganization, Evidence: "a team in a line of results"}
+				})
+				r.ref(m, a)
+				continue
+			}
 			e := r.choosePlace(i, m)
 			if !r.plausiblePlace(m, e) {
 				continue
@@ -374,6 +382,52 @@ func (r *resolver) bodyBefore(m *mention.Mention) (kb.Role, bool) {
 // namedBodies are the sectors of bodies whose kind is written before their
 // name: the newspaper, the agency, the company, the charity, the university.
 var namedBodies = map[string]bool{"MED": true, "BUS": true, "NGO": true, "EDU": true, "HLH": true}
+
+// scoreLine reports whether a place name stands in a line of sports
+// results: a name and a score, then another name and a score ("Leeds 2
+// Liverpool 1", "KANSAS 85, NEVADA 52"), or a row of a league table
+// ("Leeds 10 4 3 3 12 10 15"). The names are teams.
+func (r *resolver) scoreLine(m *mention.Mention) bool {
+	score := func(t int) bool {
+		return t >= 0 && t < len(r.d.Tokens) && r.d.Tokens[t].Tag == text.Num && !strings.ContainsAny(r.d.Tokens[t].Text, ".:/")
+	}
+	named := func(t int) (mention.Mention, bool) { // the name starting or ending at token t
+		if t < 0 || t >= len(r.d.Tokens) || r.at[t] < 0 {
+			return mention.Mention{}, false
+		}
+		n := r.ms[r.at[t]]
+		switch n.Kind {
+		case mention.Place, mention.Name, mention.Org, mention.Country:
+			return n, true
+		}
+		return mention.Mention{}, false
+	}
+	if !score(m.End) {
+		return false
+	}
+	if score(m.End+1) && score(m.End+2) && score(m.End+3) {
+		// a row of a league table: played, won, drawn, lost, ...
+		return true
+	}
+	// the first team: a score, then the other team and its score
+	next := m.End + 1
+	if next < len(r.d.Tokens) && r.d.Tokens[next].Text == "," {
+		next++
+	}
+	if n, ok := named(next); ok && n.First == next && score(n.End) {
+		return true
+	}
+	// the second team: the other team and its score before it
+	prev := m.First - 1
+	if prev >= 0 && r.d.Tokens[prev].Text == "," {
+		prev--
+	}
+	if !score(prev) {
+		return false
+	}
+	n, ok := named(prev - 1)
+	return ok && n.End == prev
+}
 
 // placeAfter returns the country of the first place or country the
 // sentence names after m with "in": "people blocked streets in Hong Kong".

@@ -69,6 +69,33 @@ func TestDescribedActors(t *testing.T) {
 			t.Errorf("no actor %q in %+v", tt.actor, res.Actors)
 		})
 	}
+	// teams in lines of results are not places; a place and a number in
+	// prose stay a place
+	for in, want := range map[string]string{
+		"SOCCER RESULTS.\nLeeds 2 Liverpool 1\nChelsea 0 Arsenal 0\n": "organization",
+		"STANDINGS.\nLeeds 10 4 3 3 12 10 15\n":                       "organization",
+		"Shelling in Gaza killed 12 people on Monday.":                "place",
+	} {
+		res, d := resolve(t, in, Options{})
+		seen := false
+		for _, ref := range res.Refs {
+			w := ref.Span.In(d.Text)
+			if w != "Leeds" && w != "Gaza" {
+				continue
+			}
+			seen = true
+			kind := "place"
+			if ref.Actor != "" {
+				kind = "organization"
+			}
+			if kind != want {
+				t.Errorf("%q in %q is a %s, want %s", w, in, kind, want)
+			}
+		}
+		if !seen {
+			t.Errorf("%q: the name was not resolved at all", in)
+		}
+	}
 	// a name the text calls a district is a place, there and after
 	res0, _ := resolve(t, "A blast killed six people in the Salah al-Din district of Aleppo. Salah al-Din is west of the Old City.", Options{})
 	for _, a := range res0.Actors {

@@ -783,6 +783,23 @@ func (r *resolver) title(i int, m *mention.Mention, si int) {
 			r.ref(m, a)
 			return
 		}
+		// civilians named nowhere in particular: the story's country's, or
+		// of no known country ("100 persons have been arrested"); but "the
+		// population of Gondor" is Gondor's, coded through the "of" phrase
+		if e := m.End; e+1 < len(r.d.Tokens) && r.d.Tokens[e].Lower == "of" && r.at[e+1] >= 0 {
+			return
+		}
+		cc := r.subjectCountry()
+		a := r.actor("body:"+cc+":"+m.Role.Name, func() khaldun.Actor {
+			name, evidence := m.Role.Name, "civilians of no named country"
+			if c, ok := r.k.Country(cc); ok {
+				name, evidence = c.Name+" "+m.Role.Name, "civilians in a story about "+c.Name
+			}
+			return khaldun.Actor{Name: name, Kind: khaldun.KindOrganization, Country: cc, Sector: m.Role.Sector,
+				Code: cc + m.Role.Sector, Roles: []string{m.Role.Name}, Evidence: evidence}
+		})
+		r.ref(m, a)
+		return
 	}
 	if !homeBodies[m.Role.Name] {
 		return

@@ -296,6 +296,10 @@ func (c *coder) inPP(f, first int, allowed map[string]bool) bool {
 		case text.Det, text.Adj, text.Num:
 			continue
 		case text.Prep:
+			if k+1 < len(c.d.Tokens) && c.d.Tokens[k+1].Tag == text.Num && approximators[w.Lower] {
+				// "over 100 persons", "about 50 soldiers": a quantity
+				continue
+			}
 			// "as" also opens a clause: "came as the army broke the siege"
 			return !allowed[w.Lower] && w.Lower != "as"
 		}
@@ -303,6 +307,10 @@ func (c *coder) inPP(f, first int, allowed map[string]bool) bool {
 	}
 	return false
 }
+
+// approximators are prepositions that qualify a number: "over 100 persons".
+var approximators = map[string]bool{"over": true, "about": true, "around": true, "under": true, "nearly": true,
+	"some": true, "approximately": true, "roughly": true, "almost": true, "up": true}
 
 // catenatives are verbs that take another verb as complement, so that the
 // subject of the first is the subject of the second ("succeeded to break",

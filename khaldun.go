@@ -116,6 +116,8 @@ type Event struct {
 	Place      string  `json:"place,omitempty"`
 	Date       string  `json:"date,omitempty"`
 	DateText   string  `json:"date_text,omitempty"`
+	Killed     int     `json:"killed,omitempty"`  // people the sentence reports killed, on its first violent event
+	Wounded    int     `json:"wounded,omitempty"` // people the sentence reports wounded, likewise
 	Negated    bool    `json:"negated"`
 	Mode       string  `json:"mode"` // modality: "" for a reported event, else forecast, intention, ...
 	Sentence   Span    `json:"sentence"`

@@ -388,7 +388,7 @@ func newItem(r *khaldun.Record, e *khaldun.Event) *item {
 	it.lo, it.hi, it.stated = dateRange(e, r.Published)
 	it.sentence = e.Sentence.In(r.Text)
 	it.sourceKey = sourceKey(r)
-	it.killed, it.wounded = tolls(it.sentence)
+	it.killed, it.wounded = e.Killed, e.Wounded
 	return it
 }
 

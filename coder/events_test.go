@@ -149,3 +149,21 @@ func TestCollectiveSubjects(t *testing.T) {
 		}
 	}
 }
+
+// TestTolls checks that a violent event carries the toll of its sentence,
+// and only the first violent event of the sentence.
+func TestTolls(t *testing.T) {
+	c := newCoder(t)
+	rec := c.Code(khaldun.Article{ID: "t", Text: "Islamic State fighters attacked an Iraqi army post near Mosul on Sunday, killing five soldiers and wounding 12. Iraqi officials met the governor.", Published: "2024-03-06"})
+	killed, wounded, violent := 0, 0, 0
+	for _, e := range rec.Events {
+		killed += e.Killed
+		wounded += e.Wounded
+		if e.Quad == 4 {
+			violent++
+		}
+	}
+	if violent == 0 || killed != 5 || wounded != 12 {
+		t.Errorf("%d violent events with %d killed, %d wounded in all; want 5 and 12 once: %+v", violent, killed, wounded, rec.Events)
+	}
+}

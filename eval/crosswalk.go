@@ -15,8 +15,9 @@ var crosswalkFS embed.FS
 
 // crossRow is one line of a crosswalk file.
 type crossRow struct {
-	cameo  string // CAMEO prefix; empty for a PLOVER row
-	plover string // PLOVER type; empty for a CAMEO row
+	cameo  string // CAMEO prefix; empty for a PLOVER or toll row
+	plover string // PLOVER type; empty for a CAMEO or toll row
+	toll   string // "killed" or "wounded": events reporting such a toll
 	source string // any, state, nonstate, police
 	label  string
 }
@@ -28,8 +29,9 @@ type crosswalk struct {
 
 var sourceConditions = map[string]bool{"any": true, "state": true, "nonstate": true, "police": true}
 
-// parseCrosswalk reads a crosswalk file: tab-separated key, source
-// condition and label; '#' starts a comment line.
+// parseCrosswalk reads a crosswalk file: tab-separated key (cameo:CODE,
+// plover:TYPE or toll:killed|wounded), source condition and label; '#'
+// starts a comment line.
 func parseCrosswalk(name, data string) (*crosswalk, error) {
 	cw := &crosswalk{}
 	sc := bufio.NewScanner(strings.NewReader(data))
@@ -46,13 +48,15 @@ func parseCrosswalk(name, data string) (*crosswalk, error) {
 		kind, key, ok := strings.Cut(f[0], ":")
 		switch {
 		case !ok || key == "":
-			return nil, fmt.Errorf("%s:%d: key %q is not cameo:CODE or plover:TYPE", name, line, f[0])
+			return nil, fmt.Errorf("%s:%d: key %q is not cameo:CODE, plover:TYPE or toll:killed|wounded", name, line, f[0])
 		case kind == "cameo":
 			r.cameo = key
 		case kind == "plover":
 			r.plover = key
+		case kind == "toll" && (key == "killed" || key == "wounded"):
+			r.toll = key
 		default:
-			return nil, fmt.Errorf("%s:%d: key %q is not cameo:CODE or plover:TYPE", name, line, f[0])
+			return nil, fmt.Errorf("%s:%d: key %q is not cameo:CODE, plover:TYPE or toll:killed|wounded", name, line, f[0])
 		}
 		if !sourceConditions[f[1]] {
 			return nil, fmt.Errorf("%s:%d: unknown source condition %q", name, line, f[1])
@@ -118,7 +122,7 @@ func (cw *crosswalk) labels(ev *khaldun.Event, src *khaldun.Actor) []string {
 		out = append(out, l)
 	}
 	for _, r := range cw.rows {
-		if r.cameo != "" && strings.HasPrefix(ev.CAMEO, r.cameo) && holds(r.source, src) {
+		if (r.cameo != "" && strings.HasPrefix(ev.CAMEO, r.cameo) || r.toll != "" && tolled(ev, r.toll)) && holds(r.source, src) {
 			add(r.label)
 		}
 	}
@@ -140,6 +144,14 @@ var stateSectors = map[string]bool{"GOV": true, "MIL": true, "COP": true, "JUD":
 var policeWords = []string{"police", "policeman", "policemen", "policewoman", "cop", "cops", "constable", "constables"}
 
 // holds reports whether the source actor meets a row's condition.
+// tolled reports whether the event reports people killed or wounded.
+func tolled(ev *khaldun.Event, toll string) bool {
+	if toll == "killed" {
+		return ev.Killed > 0
+	}
+	return ev.Wounded > 0
+}
+
 func holds(cond string, a *khaldun.Actor) bool {
 	switch cond {
 	case "any":

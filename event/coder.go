@@ -30,12 +30,19 @@ func Find(in Input, lex *Lexicon) []khaldun.Event {
 	var out []khaldun.Event
 	seen := map[string]bool{}
 	for si := range c.d.Sentences {
+		tolled := false
 		for _, e := range c.sentence(si) {
 			key := e.CAMEO[:2] + "|" + e.Source + "|" + e.Target + "|" + e.Date
 			if seen[key] {
 				continue
 			}
 			seen[key] = true
+			if !tolled && violent(e.CAMEO) {
+				// the sentence's toll goes to its first violent event, so
+				// that summing events does not count the dead twice
+				e.Killed, e.Wounded = Tolls(e.Sentence.In(c.d.Text))
+				tolled = e.Killed > 0 || e.Wounded > 0
+			}
 			e.ID = "e" + strconv.Itoa(len(out)+1)
 			out = append(out, e)
 		}

@@ -23,6 +23,8 @@ type ploverEvent struct {
 	Mode            string       `json:"mode"`
 	Modality        string       `json:"modality"`
 	Negated         bool         `json:"negated"`
+	Killed          int          `json:"killed,omitempty"`
+	Wounded         int          `json:"wounded,omitempty"`
 	CAMEO           string       `json:"cameo"`
 	Goldstein       float64      `json:"goldstein"`
 	Quad            int          `json:"quad_class"`
@@ -70,6 +72,7 @@ func ploverOf(it *item) *ploverEvent {
 	p := &ploverEvent{
 		ID: it.id(), StoryID: r.ID, Date: e.Date, DateText: e.DateText, PublicationDate: r.Published,
 		Publisher: r.Source, URL: r.URL, EventType: e.Type, Modality: e.Mode, Negated: e.Negated,
+		Killed: e.Killed, Wounded: e.Wounded,
 		CAMEO: e.CAMEO, Goldstein: e.Goldstein, Quad: e.Quad, Sentence: e.Sentence.In(r.Text),
 		Spans: ploverSpans{Sentence: e.Sentence, Trigger: e.Trigger}, Confidence: e.Confidence,
 		Rule: e.Rule, Cluster: it.cluster, NumMentions: it.mentions, NumArticles: it.articles, NumSources: it.sources,

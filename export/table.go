@@ -30,6 +30,9 @@ type Row struct {
 	Quad          int32    `parquet:"quad"`
 	Mode          string   `parquet:"mode"`
 	Negated       bool     `parquet:"negated"`
+	PLOVERMode    string   `parquet:"plover_mode"`
+	Killed        int32    `parquet:"killed"`
+	Wounded       int32    `parquet:"wounded"`
 	SourceName    string   `parquet:"source_name"`
 	SourceCode    string   `parquet:"source_code"`
 	SourceCountry string   `parquet:"source_country"`
@@ -61,7 +64,7 @@ type Row struct {
 // Columns are the names of Row's columns, in order: CSV's header.
 var Columns = []string{
 	"id", "article", "event", "date", "date_text", "published", "outlet", "url",
-	"type", "cameo", "cameo_name", "goldstein", "quad", "mode", "negated",
+	"type", "cameo", "cameo_name", "goldstein", "quad", "mode", "negated", "plover_mode", "killed", "wounded",
 	"source_name", "source_code", "source_country", "source_sector",
 	"target_name", "target_code", "target_country", "target_sector",
 	"place", "place_country", "place_admin1", "lat", "lon", "geonames",
@@ -74,6 +77,7 @@ func rowOf(it *item) Row {
 	row := Row{ID: it.id(), Article: r.ID, Event: e.ID, Date: e.Date, DateText: e.DateText,
 		Published: r.Published, Outlet: r.Source, URL: r.URL, Type: e.Type, CAMEO: e.CAMEO,
 		Goldstein: e.Goldstein, Quad: int32(e.Quad), Mode: e.Mode, Negated: e.Negated,
+		PLOVERMode: e.PLOVERMode, Killed: int32(e.Killed), Wounded: int32(e.Wounded),
 		Sentence: e.Sentence.In(r.Text), SentenceStart: int64(e.Sentence.Start), SentenceEnd: int64(e.Sentence.End),
 		Trigger: e.Trigger.In(r.Text), TriggerStart: int64(e.Trigger.Start), TriggerEnd: int64(e.Trigger.End),
 		Confidence: e.Confidence, Rule: e.Rule, Cluster: it.cluster,
@@ -111,6 +115,7 @@ func (r *Row) strings() []string {
 	}
 	return []string{r.ID, r.Article, r.Event, r.Date, r.DateText, r.Published, r.Outlet, r.URL,
 		r.Type, r.CAMEO, r.CAMEOName, f(r.Goldstein), i(int64(r.Quad)), r.Mode, strconv.FormatBool(r.Negated),
+		r.PLOVERMode, i(int64(r.Killed)), i(int64(r.Wounded)),
 		r.SourceName, r.SourceCode, r.SourceCountry, r.SourceSector,
 		r.TargetName, r.TargetCode, r.TargetCountry, r.TargetSector,
 		r.Place, r.PlaceCountry, r.PlaceAdmin1, opt(r.Lat), opt(r.Lon), geo,

@@ -1,14 +1,14 @@
-package cluster
+package event
 
 import (
 	"strconv"
 	"strings"
 )
 
-// tolls reads the number of people killed and wounded that a sentence
+// Tolls reads the number of people killed and wounded that a sentence
 // reports ("killed at least 12 people", "15 civilians were wounded",
 // "the death toll rose to 70"); 0 when it gives none.
-func tolls(sentence string) (killed, wounded int) {
+func Tolls(sentence string) (killed, wounded int) {
 	words := strings.FieldsFunc(strings.ToLower(sentence), func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == ',' || r == '-')
 	})
@@ -85,4 +85,15 @@ func number(w string) (int, bool) {
 		return 0, false // a year
 	}
 	return n, true
+}
+
+// violent reports whether an event of this CAMEO code can have a toll:
+// assaults, fighting, mass violence, riots and violent repression.
+func violent(code string) bool {
+	switch {
+	case strings.HasPrefix(code, "18"), strings.HasPrefix(code, "19"), strings.HasPrefix(code, "20"),
+		strings.HasPrefix(code, "145"), strings.HasPrefix(code, "175"):
+		return true
+	}
+	return false
 }

@@ -52,6 +52,8 @@ func TestEvents(t *testing.T) {
 			"16", "switzerland", "russian", "", false},
 		{"participle phrase after the subject", "British aircraft using precision guided missiles killed four soldiers near Basra.",
 			"19", "british", "", "", false},
+		{"the more specific pattern", "ACCRA – Police fired tear gas and water cannon on Tuesday to disperse demonstrators.",
+			"17", "police", "", "", false},
 		{"a quantity is not a prepositional phrase", "Over 100 persons have been arrested in Ahmedabad.",
 			"17", "police", "persons", "", false},
 		{"police firing", "police fired over 50 rounds to disperse the mob.",

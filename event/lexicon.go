@@ -270,8 +270,9 @@ func (l *Lexicon) Entries() []Entry {
 // Match reports whether an entry fires at words[i]. words are the tokens of
 // one sentence, lower case, as in the text (inflected). It returns the entry
 // and how many words it spans from i, the trigger included. When several
-// entries fire, the one spanning most words wins, then the one with more
-// literal pattern words, then the one added last.
+// entries fire, the one with more literal pattern words wins ("fired tear
+// gas and water cannon on Tuesday" is "fire * water cannon", not "fire *
+// on"), then the one spanning most words, then the one added last.
 func (l *Lexicon) Match(words []string, i int) (Entry, int, bool) {
 	if i < 0 || i >= len(words) || words[i] == "" {
 		return Entry{}, 0, false
@@ -286,8 +287,8 @@ func (l *Lexicon) Match(words []string, i int) (Entry, int, bool) {
 				continue
 			}
 			n++
-			if best == nil || n > bestN ||
-				(n == bestN && (r.literal > best.literal || (r.literal == best.literal && r.seq > best.seq))) {
+			if best == nil || r.literal > best.literal ||
+				(r.literal == best.literal && (n > bestN || n == bestN && r.seq > best.seq)) {
 				best, bestN = r, n
 			}
 		}

@@ -83,12 +83,16 @@ func queries() map[string]query {
 					if date == "" {
 						date = r.Published
 					}
+					toll := ""
+					if r.Killed > 0 || r.Wounded > 0 {
+						toll = strconv.Itoa(r.Killed) + "/" + strconv.Itoa(r.Wounded)
+					}
 					vals[i] = r
 					cells[i] = []string{date, r.Type, r.CAMEO, actorCell(r.SourceActor), actorCell(r.TargetActor),
-						placeCell(r.PlaceEntry), r.Article, clip(r.Evidence, 100)}
+						placeCell(r.PlaceEntry), toll, r.Article, clip(r.Evidence, 100)}
 				}
 				return vals, cells, err
-			}, []string{"DATE", "TYPE", "CAMEO", "SOURCE", "TARGET", "PLACE", "ARTICLE", "EVIDENCE"}},
+			}, []string{"DATE", "TYPE", "CAMEO", "SOURCE", "TARGET", "PLACE", "KILLED/WOUNDED", "ARTICLE", "EVIDENCE"}},
 		"quotes": {"quotes", "quotations, newest first", `khaldun quotes --actor Zarif --search "terrorism"`,
 			func(ctx context.Context, s khaldun.Store, f khaldun.Filter) ([]any, [][]string, error) {
 				rows, err := s.Quotes(ctx, f)

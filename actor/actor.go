@@ -150,6 +150,14 @@ func (r *resolver) run() {
 	// the places named without ambiguity say which country the story is
 	// about before any body is placed
 	r.placeContext()
+	for i := range r.ms {
+		if m := &r.ms[i]; m.Kind == mention.Person && m.End-m.First == 1 && !m.Entries[0].ActiveAround(r.opt.Published, surnameYears) {
+			// a bare surname in a story years away from the known bearer's
+			// offices is someone else's: "Bush" in 1987 is not George W.
+			// Bush, "Harper" in 1996 not Stephen Harper
+			m.Kind, m.Entries = mention.Name, nil
+		}
+	}
 	// first pass: full names, so that later surnames find them
 	names := map[string]int{} // normalised surname or full name -> actor
 	for i, m := range r.ms {
@@ -1444,6 +1452,10 @@ func (r *resolver) itPronoun(m *mention.Mention, si int) {
 // timeWords stand between a speech verb and its clause: "said today it".
 var timeWords = map[string]bool{"today": true, "yesterday": true, "tonight": true, "on": true, "late": true,
 	"early": true, "last": true, "this": true, "week": true}
+
+// surnameYears is how far from a known person's offices a bare surname
+// can still mean them.
+const surnameYears = 6
 
 // speechVerbs introduce a reported clause whose "it" is the speaker.
 var speechVerbs = map[string]bool{"said": true, "says": true, "announced": true, "added": true, "stated": true,

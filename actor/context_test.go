@@ -111,3 +111,20 @@ func TestDescribedActors(t *testing.T) {
 		}
 	}
 }
+
+// TestSurnameByDate checks that a bare surname means the known person only
+// in stories near the years they held office.
+func TestSurnameByDate(t *testing.T) {
+	for date, want := range map[string]string{"1987-03-03": "Bush", "2004-03-03": "George W. Bush"} {
+		res, _ := resolve(t, "Vice President Bush said the administration would veto the bill.", Options{Published: date})
+		got := ""
+		for _, a := range res.Actors {
+			if a.Kind == "person" {
+				got = a.Name
+			}
+		}
+		if got != want {
+			t.Errorf("on %s: person %q, want %q", date, got, want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package kb
 import (
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -78,6 +79,26 @@ func (e Entry) RoleAt(date string) []PersonRole {
 		}
 	}
 	return out
+}
+
+// ActiveAround reports whether the person held a listed role within years
+// of date (YYYY-MM-DD): whether a bare surname in a story of that date can
+// mean them. A person without dated roles is always active.
+func (e Entry) ActiveAround(date string, years int) bool {
+	if date == "" || len(e.Roles) == 0 {
+		return true
+	}
+	y, err := strconv.Atoi(date[:min(4, len(date))])
+	if err != nil {
+		return true
+	}
+	lo, hi := strconv.Itoa(y-years), strconv.Itoa(y+years)
+	for _, r := range e.Roles {
+		if (r.From == "" || r.From[:4] <= hi) && (r.To == "" || r.To[:4] >= lo) {
+			return true
+		}
+	}
+	return false
 }
 
 // office returns the office a title names: its role's Office, else the

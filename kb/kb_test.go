@@ -500,3 +500,12 @@ func TestArabicVariants(t *testing.T) {
 		})
 	}
 }
+
+func TestActiveAround(t *testing.T) {
+	e := Entry{Roles: []PersonRole{{Title: "president", From: "2001-01-20", To: "2009-01-20"}}}
+	for date, want := range map[string]bool{"1987-03-03": false, "1996-06-01": true, "2005-01-01": true, "2014-12-31": true, "2016-01-01": false, "": true} {
+		if got := e.ActiveAround(date, 6); got != want {
+			t.Errorf("ActiveAround(%q) = %v, want %v", date, got, want)
+		}
+	}
+}

@@ -53,6 +53,7 @@ type resolver struct {
 	// apposition.
 	personKey map[string]bool
 	placeName map[string]bool // unknown names the text calls a place ("the X district")
+	placeAt   map[int]bool    // mentions the text calls a place ("the town of X")
 	d         *text.Doc
 	ms        []mention.Mention
 	k         *kb.KB
@@ -79,7 +80,7 @@ type personRef struct {
 // resolves surnames, descriptions and pronouns to them.
 func Resolve(d *text.Doc, ms []mention.Mention, k *kb.KB, opt Options) Result {
 	r := &resolver{d: d, ms: ms, k: k, opt: opt, byKey: map[string]int{}, place: map[string]int{}, docCC: map[string]int{},
-		placeName: map[string]bool{}}
+		placeName: map[string]bool{}, placeAt: map[int]bool{}}
 	r.at = make([]int, len(d.Tokens))
 	for i := range r.at {
 		r.at[i] = -1
@@ -151,11 +152,19 @@ func (r *resolver) run() {
 	// about before any body is placed
 	r.placeContext()
 	for i := range r.ms {
-		if m := &r.ms[i]; m.Kind == mention.Person && m.End-m.First == 1 && !m.Entries[0].ActiveAround(r.opt.Published, surnameYears) {
+		m := &r.ms[i]
+		if m.Kind == mention.Person && m.End-m.First == 1 && !m.Entries[0].ActiveAround(r.opt.Published, surnameYears) {
 			// a bare surname in a story years away from the known bearer's
 			// offices is someone else's: "Bush" in 1987 is not George W.
 			// Bush, "Harper" in 1996 not Stephen Harper
 			m.Kind, m.Entries = mention.Name, nil
+		}
+		if (m.Kind == mention.Person || m.Kind == mention.Name) && m.First >= 2 &&
+			r.d.Tokens[m.First-1].Lower == "of" && placesOf[r.d.Tokens[m.First-2].Lower] {
+			// "the town of Meles": a place, not the Ethiopian premier (this
+			// mention only: "the province of Twitter" is a figure)
+			m.Kind, m.Entries = mention.Name, nil
+			r.placeAt[i] = true
 		}
 	}
 	// first pass: full names, so that later surnames find them
@@ -292,6 +301,9 @@ func (r *resolver) name(i int, m *mention.Mention, si int, names map[string]int)
 		})
 		r.describeOrg(a, m)
 		r.ref(m, a)
+		return
+	}
+	if r.placeAt[i] {
 		return
 	}
 	if m.End < len(r.d.Tokens) && !r.d.Tokens[m.End].Cap && placeHeads[r.d.Tokens[m.End].Lower] || r.placeName[m.Key] {
@@ -1237,6 +1249,12 @@ func (r *resolver) personKeys() {
 var placeHeads = map[string]bool{"district": true, "neighbourhood": true, "neighborhood": true, "quarter": true,
 	"village": true, "town": true, "city": true, "camp": true, "province": true, "governorate": true, "region": true,
 	"area": true, "suburb": true, "countryside": true, "county": true, "municipality": true}
+
+// placesOf are the nouns that make the name after "of" a place: "the town
+// of Meles" (not "a quarter of Twitter users").
+var placesOf = map[string]bool{"town": true, "city": true, "village": true, "district": true, "province": true,
+	"governorate": true, "county": true, "municipality": true, "suburb": true, "neighbourhood": true,
+	"neighborhood": true, "camp": true}
 
 var geoHeads = map[string]bool{
 	"sea": true, "ocean": true, "lake": true, "river": true, "gulf": true, "bay": true, "strait": true, "straits": true,

@@ -103,6 +103,13 @@ func TestDescribedActors(t *testing.T) {
 			t.Errorf("the district is an actor: %+v", a)
 		}
 	}
+	// "the town of X" is a place even when X is a known surname, there only
+	res1, _ := resolve(t, "An airstrike hit a hospital in the town of Meles in Idlib province.", Options{Published: "2016-08-09"})
+	for _, a := range res1.Actors {
+		if strings.Contains(a.Name, "Meles") {
+			t.Errorf("the town is an actor: %+v", a)
+		}
+	}
 	// a body already named is not the name after it
 	res, _ := resolve(t, "Surgeon Renat Akchurin told Itar-Tass news agency Yeltsin was working.", Options{Published: "1996-12-06"})
 	for _, a := range res.Actors {

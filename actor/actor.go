@@ -283,6 +283,11 @@ func isOrgName(d *text.Doc, m *mention.Mention) bool {
 	if mention.OrgWord(last) {
 		return true
 	}
+	for _, t := range d.Tokens[m.First:m.End] {
+		if t.Text == "&" {
+			return true // "Johnson & Johnson": no person's name has one
+		}
+	}
 	// "Department for Education", "Ministry of Defence"
 	return m.End-m.First > 1 && mention.OrgWord(d.Tokens[m.First].Lower)
 }

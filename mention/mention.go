@@ -86,7 +86,8 @@ func Find(d *text.Doc, k *kb.KB) []Mention {
 				continue
 			}
 			// knowledge-base entries and titles, longest first
-			if m, ok := longest(d, k, i, s.End, maxw, &key); ok && !firstName(d, k, m, s.End, maxw, &key) && !namedBody(d, m, s.End) {
+			if m, ok := longest(d, k, i, s.End, maxw, &key); ok && !firstName(d, k, m, s.End, maxw, &key) && !namedBody(d, m, s.End) &&
+				!ampersand(d, m, s.End) {
 				m.Initial = initial
 				if m.Kind == Title {
 					m.Definite = definite(d, s.First, m.First)
@@ -186,6 +187,24 @@ func longest(d *text.Doc, k *kb.KB, i, end, maxw int, key *strings.Builder) (Men
 	return Mention{}, false
 }
 
+// ampersand reports whether a name goes on after m with "& Name", so that
+// m is part of a firm's name: "Johnson" in "Johnson & Johnson" is not the
+// town in Arkansas. Countries and big places keep their own mention:
+// "TIJUANA & SAN DIEGO".
+func ampersand(d *text.Doc, m Mention, end int) bool {
+	j := m.End
+	if j+1 >= end || d.Tokens[j].Text != "&" || !d.Tokens[j+1].Cap {
+		return false
+	}
+	switch e := m.Entries; {
+	case m.Kind == Country:
+		return false
+	case m.Kind == Place && len(e) > 0 && (e[0].Population >= 100000 || e[0].Feature == kb.FeatureCapital || e[0].Feature == kb.FeatureAdmin1):
+		return false
+	}
+	return true
+}
+
 // lowerOnly rejects matches that need capitals the text does not have:
 // a multi-word name whose later words are written in lower case ("Georgia
 // state" is fine, "New york" is not a name in running text).
@@ -253,6 +272,9 @@ func nameEnd(d *text.Doc, k *kb.KB, i, end int) int {
 			j++
 		case j > i && (t.Lower == "of" || t.Lower == "for") && j+1 < end && d.Tokens[j+1].Cap && OrgWord(d.Tokens[j-1].Text):
 			// "National Union of Tunisian Journalists", "Bank of England"
+			j++
+		case j > i && t.Text == "&" && j+1 < end && d.Tokens[j+1].Cap:
+			// "Johnson & Johnson", "Marks & Spencer"
 			j++
 		case j > i && isNameHyphen(t.Lower) && j+1 < end:
 			// "Deir er-Zor": a lower-case prefix joined to a capital

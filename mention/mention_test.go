@@ -43,6 +43,10 @@ func TestFind(t *testing.T) {
 			"country:Morocco country:Côte_d'Ivoire"},
 		{"honorific", "Mr Ahmed Nasser resigned on Tuesday.",
 			"title:Mr name:Ahmed_Nasser"},
+		{"a firm's name with an ampersand", "Johnson & Johnson agreed to buy the firm.",
+			"name:Johnson_&_Johnson title:firm"},
+		{"two cities joined by an ampersand", "Tijuana & San Diego officials met in Mexico City.",
+			"place:Tijuana place:San_Diego title:officials place:Mexico_City"},
 		{"no name ends in a possessive", "The Duma’s committee met in Moscow.",
 			"org:Duma place:Moscow"},
 	}

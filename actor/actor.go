@@ -818,7 +818,7 @@ func (r *resolver) title(i int, m *mention.Mention, si int) {
 		a := r.actor("body:"+cc+":"+m.Role.Name, func() khaldun.Actor {
 			name, evidence := m.Role.Name, "civilians of no named country"
 			if c, ok := r.k.Country(cc); ok {
-				name, evidence = c.Name+" "+m.Role.Name, "civilians in a story about "+c.Name
+				name, evidence = c.Adjective()+" "+m.Role.Name, "civilians in a story about "+c.Name
 			}
 			return khaldun.Actor{Name: name, Kind: khaldun.KindOrganization, Country: cc, Sector: m.Role.Sector,
 				Code: cc + m.Role.Sector, Roles: []string{m.Role.Name}, Evidence: evidence}
@@ -833,7 +833,7 @@ func (r *resolver) title(i int, m *mention.Mention, si int) {
 	a := r.actor("body:"+cc+":"+m.Role.Name, func() khaldun.Actor {
 		name, evidence := m.Role.Name, "body named without its country"
 		if c, ok := r.k.Country(cc); ok {
-			name, evidence = c.Name+" "+m.Role.Name, "body in a story datelined "+r.opt.Dateline
+			name, evidence = c.Adjective()+" "+m.Role.Name, "body in a story datelined "+r.opt.Dateline
 			if r.opt.Dateline == "" {
 				evidence = "body in a story about " + c.Name
 			}
@@ -1379,7 +1379,7 @@ func (r *resolver) ownedBody(m *mention.Mention, cc string) {
 	a := r.actor("body:"+cc+":"+m.Role.Name, func() khaldun.Actor {
 		name := m.Role.Name
 		if c, ok := r.k.Country(cc); ok {
-			name = c.Name + " " + m.Role.Name
+			name = c.Adjective() + " " + m.Role.Name
 		}
 		return khaldun.Actor{Name: name, Kind: khaldun.KindOrganization, Country: cc, Sector: m.Role.Sector,
 			Code: cc + m.Role.Sector, Roles: []string{m.Role.Name}, Evidence: "possessive: " + spanText(r.d, possessor(r.d, m.First), m.End)}

@@ -50,7 +50,7 @@ func TestCoreference(t *testing.T) {
 			"syrian", "SYR", "MIL", []string{"Syrian army", "Syrian Army"}},
 		{"possessive body",
 			"Iran said its forces had captured the hill.",
-			"iran forces", "IRN", "MIL", []string{"forces"}},
+			"iranian forces", "IRN", "MIL", []string{"forces"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

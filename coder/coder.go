@@ -87,7 +87,7 @@ func (c *Coder) Code(a khaldun.Article) khaldun.Record {
 
 	rec := khaldun.Record{Article: a, Actors: resolved.Actors, Places: resolved.Places,
 		Events: events, Quotes: quotes, Dates: dates}
-	arrestAgent(&rec)
+	arrestAgent(&rec, c.kb)
 	actorCountries(&rec)
 	prune(&rec)
 	link(&rec)
@@ -224,7 +224,7 @@ func link(rec *khaldun.Record) {
 // have been arrested") the police of the country where it happened, the
 // agent English news means by the passive; the actor says so in its
 // evidence, and the event's confidence is low.
-func arrestAgent(rec *khaldun.Record) {
+func arrestAgent(rec *khaldun.Record, k *kb.KB) {
 	for i := range rec.Events {
 		e := &rec.Events[i]
 		if e.Source != "" || !strings.HasPrefix(e.CAMEO, "173") {
@@ -246,8 +246,8 @@ func arrestAgent(rec *khaldun.Record) {
 		if id == "" {
 			id = "a" + strconv.Itoa(len(rec.Actors)+1)
 			name := "police"
-			if cc != "" {
-				name = cc + " police"
+			if c, ok := k.Country(cc); ok {
+				name = c.Adjective() + " police"
 			}
 			rec.Actors = append(rec.Actors, khaldun.Actor{ID: id, Name: name, Kind: khaldun.KindOrganization,
 				Country: cc, Sector: "COP", Code: cc + "COP", Roles: []string{"police"}, Mentions: []khaldun.Span{},

@@ -101,6 +101,15 @@ func (e Entry) ActiveAround(date string, years int) bool {
 	return false
 }
 
+// Adjective returns the word that names the country before a noun: its
+// demonym ("Syrian army"), else its name ("Tuvalu police").
+func (c Country) Adjective() string {
+	if c.Demonym != "" {
+		return c.Demonym
+	}
+	return c.Name
+}
+
 // office returns the office a title names: its role's Office, else the
 // normalised title.
 func (k *KB) office(title string) string {
@@ -153,6 +162,7 @@ type Role struct {
 type Country struct {
 	ISO3, ISO2 string
 	Name       string
+	Demonym    string // the adjective news uses: "Syrian"; "" when none is listed
 	Capital    string
 	CapitalLat float64
 	CapitalLon float64

@@ -297,7 +297,11 @@ func (b *builder) country(f []string) error {
 	if err != nil {
 		return err
 	}
-	b.kb.countries[f[0]] = Country{ISO3: f[0], ISO2: f[1], Name: f[2], Capital: f[5],
+	var demonym string
+	if ds := split(f[4]); len(ds) > 0 {
+		demonym = ds[0]
+	}
+	b.kb.countries[f[0]] = Country{ISO3: f[0], ISO2: f[1], Name: f[2], Demonym: demonym, Capital: f[5],
 		CapitalLat: clat, CapitalLon: clon, Lat: lat, Lon: lon}
 	e := Entry{Kind: KindCountry, Name: f[2], Country: f[0], Code: f[0], Lat: lat, Lon: lon}
 	b.add(e, append([]string{f[2]}, split(f[3])...))

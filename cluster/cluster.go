@@ -2,7 +2,6 @@ package cluster
 
 import (
 	"fmt"
-	"math"
 	"net/url"
 	"sort"
 	"strings"
@@ -334,7 +333,7 @@ func samePlace(a, b *khaldun.Place) (int, bool) {
 	if contains(a, b) || contains(b, a) {
 		return 0, true
 	}
-	if km(a.Lat, a.Lon, b.Lat, b.Lon) <= nearKm {
+	if kb.DistanceKm(a.Lat, a.Lon, b.Lat, b.Lon) <= nearKm {
 		return 2, true
 	}
 	return 0, false
@@ -349,15 +348,6 @@ func contains(a, b *khaldun.Place) bool {
 		return b.Admin1 != "" && kb.Normalize(b.Admin1) == kb.Normalize(a.Name) && b.Country == a.Country
 	}
 	return false
-}
-
-// km is the great-circle distance between two points.
-func km(lat1, lon1, lat2, lon2 float64) float64 {
-	const r = 6371.0
-	rad := math.Pi / 180
-	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
-	h := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
-	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
 }
 
 // typeGroup puts codes that can describe one event in one group: the

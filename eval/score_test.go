@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/kb"
 )
 
 // fakeCoder returns hand-made records by article id.
@@ -346,7 +347,7 @@ func TestScoreToponyms(t *testing.T) {
 		{"recognition_exact.p", 2.0 / 3}, {"recognition_exact.r", 2.0 / 3},
 		{"acc161", 0.5}, {"acc161_all", 0.5},
 	})
-	far, near := haversineKm(48.8566, 2.3522, 33.6609, -95.5555), haversineKm(45.764, 4.8357, 45.75, 4.85)
+	far, near := kb.DistanceKm(48.8566, 2.3522, 33.6609, -95.5555), kb.DistanceKm(45.764, 4.8357, 45.75, 4.85)
 	checkFigures(t, r, []want{{"median_km", (far + near) / 2}})
 
 	// GeoWebNews: only the types khaldun claims count; a coded mention on
@@ -375,7 +376,7 @@ func TestHaversine(t *testing.T) {
 		{"same point", 10, 10, 10, 10, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := haversineKm(tc.lat1, tc.lon1, tc.lat2, tc.lon2); math.Abs(got-tc.km) > 2 {
+			if got := kb.DistanceKm(tc.lat1, tc.lon1, tc.lat2, tc.lon2); math.Abs(got-tc.km) > 2 {
 				t.Errorf("distance = %.1f km, want about %.0f", got, tc.km)
 			}
 		})

@@ -2,10 +2,10 @@ package eval
 
 import (
 	"fmt"
-	"math"
 	"sort"
 
 	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/kb"
 )
 
 // geoWebNewsToponyms are the GeoWebNews types khaldun claims to find:
@@ -62,15 +62,6 @@ func codedToponyms(rec *khaldun.Record) []placeMention {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].span.Start < out[j].span.Start })
 	return out
-}
-
-// haversineKm is the great-circle distance between two points in km.
-func haversineKm(lat1, lon1, lat2, lon2 float64) float64 {
-	const r = 6371.0088
-	rad := math.Pi / 180
-	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
-	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
-	return 2 * r * math.Asin(math.Min(1, math.Sqrt(a)))
 }
 
 // scoreToponyms scores recognition (exact and overlapping spans, P/R/F1)
@@ -132,7 +123,7 @@ func scoreToponyms(recs []coded) ([]Score, []Case) {
 			if !p.hasCoord {
 				continue
 			}
-			d := haversineKm(g.Lat, g.Lon, p.lat, p.lon)
+			d := kb.DistanceKm(g.Lat, g.Lon, p.lat, p.lon)
 			dists = append(dists, d)
 			if d <= AccuracyKm {
 				within++

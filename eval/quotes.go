@@ -167,31 +167,9 @@ func spansOverlap(a, b []khaldun.Span) int {
 // equal content fragments (exact) or by shared content bytes, the most
 // shared first (overlap). It returns, per gold, the coded index or -1.
 func matchAttributions(gold, pred []attribution, exact bool) []int {
-	out := make([]int, len(gold))
-	used := make([]bool, len(pred))
-	for i, g := range gold {
-		out[i] = -1
-		best := 0
-		for j, p := range pred {
-			if used[j] {
-				continue
-			}
-			if exact {
-				if sameSpans(g.content, p.content) {
-					out[i] = j
-					break
-				}
-				continue
-			}
-			if ov := spansOverlap(g.content, p.content); ov > best {
-				best, out[i] = ov, j
-			}
-		}
-		if out[i] >= 0 {
-			used[out[i]] = true
-		}
-	}
-	return out
+	return match(gold, pred, exact,
+		func(g, p attribution) bool { return sameSpans(g.content, p.content) },
+		func(g, p attribution) int { return spansOverlap(g.content, p.content) })
 }
 
 // quoteKinds are the kinds scored separately, in report order.

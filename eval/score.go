@@ -131,6 +131,12 @@ func worst(cases []Case, n int) []Case {
 // gold span taking the free prediction it overlaps most. The result gives,
 // for each gold span, the index of its prediction or -1.
 func matchSpans(gold, pred []khaldun.Span, exact bool) []int {
+	return match(gold, pred, exact, func(g, p khaldun.Span) bool { return g == p }, overlap)
+}
+
+// match pairs gold and predicted items one to one: the first free equal
+// one (exact), else the free one sharing most (overlap > 0).
+func match[T any](gold, pred []T, exact bool, equal func(g, p T) bool, overlap func(g, p T) int) []int {
 	out := make([]int, len(gold))
 	used := make([]bool, len(pred))
 	for i, g := range gold {
@@ -141,7 +147,7 @@ func matchSpans(gold, pred []khaldun.Span, exact bool) []int {
 				continue
 			}
 			if exact {
-				if p == g {
+				if equal(g, p) {
 					out[i] = j
 					break
 				}

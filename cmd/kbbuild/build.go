@@ -13,7 +13,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/khaldun/khaldun/kb"
@@ -222,26 +221,6 @@ func readJSON(path string, v any) error {
 	return nil
 }
 
-func coord(v float64) string { return strconv.FormatFloat(v, 'f', 5, 64) }
-
-func clean(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r == '\t' || r == '\n' || r == '\r' || r == '|' {
-			return ' '
-		}
-		return r
-	}, strings.TrimSpace(s))
-}
-
-// writeFile writes data atomically.
-func writeFile(path string, data []byte) error {
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
-}
-
 // hand is one row of countries_hand.tsv.
 type hand struct {
 	iso3, name, aliases, demonyms, capital string
@@ -324,10 +303,10 @@ func writeCountries(c config, cities []geonames.Place, iso map[string]string, na
 				if capital == "" {
 					capital = ct.Name
 				}
-				clat, clon = coord(ct.Lat), coord(ct.Lon)
+				clat, clon = geonames.Coord(ct.Lat), geonames.Coord(ct.Lon)
 			}
 			if len(a.lats) > 0 {
-				lat, lon = coord(median(a.lats)), coord(median(a.lons))
+				lat, lon = geonames.Coord(median(a.lats)), geonames.Coord(median(a.lons))
 			}
 		}
 		if h.lat != "" {
@@ -336,7 +315,7 @@ func writeCountries(c config, cities []geonames.Place, iso map[string]string, na
 		fmt.Fprintf(&buf, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", a3, a2, name, strings.Join(aliases, "|"),
 			h.demonyms, capital, clat, clon, lat, lon)
 	}
-	return writeFile(filepath.Join(c.Out, "countries.tsv"), buf.Bytes())
+	return geonames.WriteFile(filepath.Join(c.Out, "countries.tsv"), buf.Bytes())
 }
 
 func split(s string) []string {
@@ -347,7 +326,7 @@ func split(s string) []string {
 }
 
 func appendAlias(list []string, name, a string) []string {
-	a = clean(a)
+	a = geonames.Field(a)
 	k := kb.Normalize(a)
 	if k == "" || k == kb.Normalize(name) {
 		return list

@@ -112,7 +112,7 @@ func parseCounty(f countyFeature) (county, error) {
 	if lat < -90 || lat > 90 || lon < -180 || lon > 180 {
 		return c, fmt.Errorf("point %g,%g out of range", lat, lon)
 	}
-	c.place = geonames.Place{Name: clean(p.Name), CC: "US", FCode: "ADM2", Admin1: p.State, Lat: lat, Lon: lon}
+	c.place = geonames.Place{Name: geonames.Field(p.Name), CC: "US", FCode: "ADM2", Admin1: p.State, Lat: lat, Lon: lon}
 	switch f.Geometry.Type {
 	case "Polygon":
 		var poly [][][2]float64

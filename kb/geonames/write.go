@@ -52,7 +52,9 @@ func Feature(fcode string) string {
 	return kb.FeatureCity
 }
 
-func clean(s string) string {
+// Field makes s safe for one field of a knowledge-base TSV file: no tab,
+// line break or list separator, no surrounding space.
+func Field(s string) string {
 	return strings.Map(func(r rune) rune {
 		if r == '\t' || r == '\n' || r == '\r' || r == '|' {
 			return ' '
@@ -61,7 +63,8 @@ func clean(s string) string {
 	}, strings.TrimSpace(s))
 }
 
-func coord(v float64) string { return strconv.FormatFloat(v, 'f', 5, 64) }
+// Coord writes a latitude or longitude as the data files do: five decimals.
+func Coord(v float64) string { return strconv.FormatFloat(v, 'f', 5, 64) }
 
 // Written says what WritePlaces wrote.
 type Written struct {
@@ -129,8 +132,8 @@ func WritePlaces(dir string, places []Place, admin1, iso2to3 map[string]string, 
 		if a3 == "" {
 			continue
 		}
-		fmt.Fprintf(&buf, "%d\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\n", p.ID, clean(p.Name), asciiCol(p),
-			a3, clean(admin1[p.CC+"."+p.Admin1]), f, p.Population, coord(p.Lat), coord(p.Lon), altsCol(p.Alts))
+		fmt.Fprintf(&buf, "%d\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\n", p.ID, Field(p.Name), asciiCol(p),
+			a3, Field(admin1[p.CC+"."+p.Admin1]), f, p.Population, Coord(p.Lat), Coord(p.Lon), altsCol(p.Alts))
 		w.Places++
 	}
 	keys := make([]string, 0, len(regions))
@@ -145,14 +148,14 @@ func WritePlaces(dir string, places []Place, admin1, iso2to3 map[string]string, 
 		if a3 == "" {
 			continue
 		}
-		name := clean(admin1[k])
+		name := Field(admin1[k])
 		if r.own != nil {
 			o := r.own
 			fmt.Fprintf(&buf, "%d\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\n", o.ID, name, asciiCol(*o), a3, name,
-				kb.FeatureAdmin1, max(o.Population, r.pop), coord(o.Lat), coord(o.Lon), altsCol(o.Alts))
+				kb.FeatureAdmin1, max(o.Population, r.pop), Coord(o.Lat), Coord(o.Lon), altsCol(o.Alts))
 		} else if r.n > 0 {
 			fmt.Fprintf(&buf, "\t%s\t\t%s\t%s\t%s\t%d\t%s\t%s\t\n", name, a3, name, kb.FeatureAdmin1, r.pop,
-				coord(r.lat/float64(r.n)), coord(r.lon/float64(r.n)))
+				Coord(r.lat/float64(r.n)), Coord(r.lon/float64(r.n)))
 		} else {
 			continue
 		}
@@ -164,8 +167,8 @@ func WritePlaces(dir string, places []Place, admin1, iso2to3 map[string]string, 
 		if a3 == "" {
 			continue
 		}
-		fmt.Fprintf(&buf, "\t%s\t\t%s\t%s\t%s\t%d\t%s\t%s\t\n", r.name, a3, clean(admin1[r.cc+"."+r.admin1]),
-			kb.FeatureAdmin2, r.pop, coord(r.lat), coord(r.lon))
+		fmt.Fprintf(&buf, "\t%s\t\t%s\t%s\t%s\t%d\t%s\t%s\t\n", r.name, a3, Field(admin1[r.cc+"."+r.admin1]),
+			kb.FeatureAdmin2, r.pop, Coord(r.lat), Coord(r.lon))
 		w.Places++
 		w.Admin2++
 	}
@@ -175,7 +178,7 @@ func WritePlaces(dir string, places []Place, admin1, iso2to3 map[string]string, 
 	plain, gz := filepath.Join(dir, "places.tsv"), filepath.Join(dir, "places.tsv.gz")
 	if opt.GzipOver <= 0 || buf.Len() <= opt.GzipOver {
 		w.Path = plain
-		if err := writeFile(plain, buf.Bytes()); err != nil {
+		if err := WriteFile(plain, buf.Bytes()); err != nil {
 			return w, err
 		}
 		// A stale compressed copy would be read in place of nothing, but
@@ -197,7 +200,7 @@ func WritePlaces(dir string, places []Place, admin1, iso2to3 map[string]string, 
 		return w, fmt.Errorf("places: %w", err)
 	}
 	w.Path = gz
-	if err := writeFile(gz, zbuf.Bytes()); err != nil {
+	if err := WriteFile(gz, zbuf.Bytes()); err != nil {
 		return w, err
 	}
 	// The loader reads places.tsv before places.tsv.gz: remove the plain one.
@@ -297,7 +300,7 @@ func admin2Regions(places, seats []Place, names, admin1 map[string]string) []adm
 			continue
 		}
 		f := strings.SplitN(k, ".", 3)
-		name := clean(names[k])
+		name := Field(names[k])
 		a1 := f[0] + "." + f[1] + " "
 		bare := kb.Normalize(RegionBase(name))
 		if towns[a1+bare] || towns[a1+kb.Normalize(name)] || towns[f[0]+" "+bare] {
@@ -352,19 +355,19 @@ func asciiCol(p Place) string {
 	if p.ASCII == "" || p.ASCII == p.Name {
 		return ""
 	}
-	return clean(p.ASCII)
+	return Field(p.ASCII)
 }
 
 func altsCol(alts []string) string {
 	out := make([]string, len(alts))
 	for i, a := range alts {
-		out[i] = clean(a)
+		out[i] = Field(a)
 	}
 	return strings.Join(out, "|")
 }
 
-// writeFile writes data atomically: to a temporary file, then renamed.
-func writeFile(path string, data []byte) error {
+// WriteFile writes data atomically: to a temporary file, then renamed.
+func WriteFile(path string, data []byte) error {
 	tmp := path + ".tmp"
 	if err := os.WriteFile(tmp, data, 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)

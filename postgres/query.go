@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -80,36 +79,7 @@ func (s *Store) Events(ctx context.Context, f khaldun.Filter) ([]khaldun.EventRo
 	if !ok {
 		return nil, nil
 	}
-	rows, err := s.pool.Query(ctx, `SELECT a.id, a.published, a.source, e.row FROM events e JOIN articles a ON a.pk = e.article`+
-		clause(cond, args)+` ORDER BY e.day DESC, e.article, e.seq`+storesql.Limit(f), args...)
-	if err != nil {
-		return nil, fmt.Errorf("events: %w", err)
-	}
-	out, err := collect(rows, func(row pgx.CollectableRow) (khaldun.EventRow, error) {
-		var r khaldun.EventRow
-		var id, pub, outlet, js string
-		if err := row.Scan(&id, &pub, &outlet, &js); err != nil {
-			return r, err
-		}
-		if err := json.Unmarshal([]byte(js), &r); err != nil {
-			return r, fmt.Errorf("decode stored event of %q: %w", id, err)
-		}
-		r.Article, r.Published, r.Outlet = id, pub, outlet
-		return r, nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("events: %w", err)
-	}
-	return out, nil
-}
-
-// collect reads every row with fn; no rows is a nil slice.
-func collect[T any](rows pgx.Rows, fn pgx.RowToFunc[T]) ([]T, error) {
-	out, err := pgx.CollectRows(rows, fn)
-	if len(out) == 0 {
-		out = nil
-	}
-	return out, err
+	return list(ctx, s, storesql.EventRows, f, cond, args)
 }
 
 // Quotes returns the quotations matching f, newest first.
@@ -118,27 +88,7 @@ func (s *Store) Quotes(ctx context.Context, f khaldun.Filter) ([]khaldun.QuoteRo
 	if !ok {
 		return nil, nil
 	}
-	rows, err := s.pool.Query(ctx, `SELECT a.id, a.published, a.source, q.row FROM quotes q JOIN articles a ON a.pk = q.article`+
-		clause(cond, args)+` ORDER BY a.published DESC, q.article, q.seq`+storesql.Limit(f), args...)
-	if err != nil {
-		return nil, fmt.Errorf("quotes: %w", err)
-	}
-	out, err := collect(rows, func(row pgx.CollectableRow) (khaldun.QuoteRow, error) {
-		var r khaldun.QuoteRow
-		var id, pub, outlet, js string
-		if err := row.Scan(&id, &pub, &outlet, &js); err != nil {
-			return r, err
-		}
-		if err := json.Unmarshal([]byte(js), &r); err != nil {
-			return r, fmt.Errorf("decode stored quote of %q: %w", id, err)
-		}
-		r.Article, r.Published, r.Outlet = id, pub, outlet
-		return r, nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("quotes: %w", err)
-	}
-	return out, nil
+	return list(ctx, s, storesql.QuoteRows, f, cond, args)
 }
 
 // Actors returns the actors matching f, grouped by name and code.
@@ -147,22 +97,7 @@ func (s *Store) Actors(ctx context.Context, f khaldun.Filter) ([]khaldun.ActorRo
 	if !ok {
 		return nil, nil
 	}
-	rows, err := s.pool.Query(ctx, `SELECT x.name, max(x.kind), max(x.country), max(x.sector), x.code,
-		count(DISTINCT x.article) AS n, sum(x.mentions) AS m
-		FROM actors x JOIN articles a ON a.pk = x.article`+clause(cond, args)+`
-		GROUP BY x.name, x.code ORDER BY n DESC, m DESC, x.name, x.code`+storesql.Limit(f), args...)
-	if err != nil {
-		return nil, fmt.Errorf("actors: %w", err)
-	}
-	out, err := collect(rows, func(row pgx.CollectableRow) (khaldun.ActorRow, error) {
-		var r khaldun.ActorRow
-		err := row.Scan(&r.Name, &r.Kind, &r.Country, &r.Sector, &r.Code, &r.Articles, &r.Mentions)
-		return r, err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("actors: %w", err)
-	}
-	return out, nil
+	return list(ctx, s, storesql.ActorRows, f, cond, args)
 }
 
 // Articles returns whole records matching f, newest first.
@@ -171,39 +106,28 @@ func (s *Store) Articles(ctx context.Context, f khaldun.Filter) ([]khaldun.Artic
 	if !ok {
 		return nil, nil
 	}
-	rows, err := s.pool.Query(ctx, `SELECT a.text, a.record, a.hash FROM articles a`+clause(cond, args)+
-		` ORDER BY a.published DESC, a.pk`+storesql.Limit(f), args...)
-	if err != nil {
-		return nil, fmt.Errorf("articles: %w", err)
-	}
-	out, err := collect(rows, func(row pgx.CollectableRow) (khaldun.ArticleRow, error) {
-		var text, js, hash string
-		if err := row.Scan(&text, &js, &hash); err != nil {
-			return khaldun.ArticleRow{}, err
-		}
-		r, err := storesql.DecodeRecord(text, js)
-		return khaldun.ArticleRow{Record: r, Hash: hash}, err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("articles: %w", err)
-	}
-	return out, nil
+	return list(ctx, s, storesql.ArticleRows, f, cond, args)
 }
 
 // Failures returns the stored ingest failures in the order stored.
 func (s *Store) Failures(ctx context.Context, f khaldun.Filter) ([]khaldun.Failure, error) {
 	cond, args := dialect.Failures(f)
-	rows, err := s.pool.Query(ctx, `SELECT file, line, aid, problem FROM failures`+clause(cond, args)+` ORDER BY pk`+storesql.Limit(f), args...)
+	return list(ctx, s, storesql.FailureRows, f, cond, args)
+}
+
+// list runs one of the store's list queries with the conditions cond; no
+// rows is a nil slice.
+func list[T any](ctx context.Context, s *Store, l storesql.List[T], f khaldun.Filter, cond string, args []any) ([]T, error) {
+	rows, err := s.pool.Query(ctx, l.SQL(clause(cond, args), f), args...)
 	if err != nil {
-		return nil, fmt.Errorf("failures: %w", err)
+		return nil, fmt.Errorf("%s: %w", l.Name, err)
 	}
-	out, err := collect(rows, func(row pgx.CollectableRow) (khaldun.Failure, error) {
-		var r khaldun.Failure
-		err := row.Scan(&r.File, &r.Line, &r.ID, &r.Problem)
-		return r, err
-	})
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (T, error) { return l.Scan(row) })
 	if err != nil {
-		return nil, fmt.Errorf("failures: %w", err)
+		return nil, fmt.Errorf("%s: %w", l.Name, err)
+	}
+	if len(out) == 0 {
+		out = nil
 	}
 	return out, nil
 }

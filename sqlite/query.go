@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -38,30 +37,7 @@ func (s *Store) Events(ctx context.Context, f khaldun.Filter) ([]khaldun.EventRo
 	if !ok {
 		return nil, nil
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT a.id, a.published, a.source, e.row FROM events e JOIN articles a ON a.pk = e.article`+
-		storesql.Where(cond)+` ORDER BY e.day DESC, e.article, e.seq`+storesql.Limit(f), args...)
-	if err != nil {
-		return nil, fmt.Errorf("events: %w", err)
-	}
-	defer rows.Close()
-	var out []khaldun.EventRow
-	for rows.Next() {
-		var r khaldun.EventRow
-		var js string
-		if err := rows.Scan(&r.Article, &r.Published, &r.Outlet, &js); err != nil {
-			return nil, fmt.Errorf("events: %w", err)
-		}
-		id, pub, outlet := r.Article, r.Published, r.Outlet
-		if err := json.Unmarshal([]byte(js), &r); err != nil {
-			return nil, fmt.Errorf("events: decode stored event of %q: %w", id, err)
-		}
-		r.Article, r.Published, r.Outlet = id, pub, outlet
-		out = append(out, r)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("events: %w", err)
-	}
-	return out, nil
+	return list(ctx, s, storesql.EventRows, f, cond, args)
 }
 
 // Quotes returns the quotations matching f, newest first.
@@ -70,30 +46,7 @@ func (s *Store) Quotes(ctx context.Context, f khaldun.Filter) ([]khaldun.QuoteRo
 	if !ok {
 		return nil, nil
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT a.id, a.published, a.source, q.row FROM quotes q JOIN articles a ON a.pk = q.article`+
-		storesql.Where(cond)+` ORDER BY a.published DESC, q.article, q.seq`+storesql.Limit(f), args...)
-	if err != nil {
-		return nil, fmt.Errorf("quotes: %w", err)
-	}
-	defer rows.Close()
-	var out []khaldun.QuoteRow
-	for rows.Next() {
-		var r khaldun.QuoteRow
-		var js string
-		if err := rows.Scan(&r.Article, &r.Published, &r.Outlet, &js); err != nil {
-			return nil, fmt.Errorf("quotes: %w", err)
-		}
-		id, pub, outlet := r.Article, r.Published, r.Outlet
-		if err := json.Unmarshal([]byte(js), &r); err != nil {
-			return nil, fmt.Errorf("quotes: decode stored quote of %q: %w", id, err)
-		}
-		r.Article, r.Published, r.Outlet = id, pub, outlet
-		out = append(out, r)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("quotes: %w", err)
-	}
-	return out, nil
+	return list(ctx, s, storesql.QuoteRows, f, cond, args)
 }
 
 // Actors returns the actors matching f, grouped by name and code.
@@ -102,26 +55,7 @@ func (s *Store) Actors(ctx context.Context, f khaldun.Filter) ([]khaldun.ActorRo
 	if !ok {
 		return nil, nil
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT x.name, max(x.kind), max(x.country), max(x.sector), x.code,
-		count(DISTINCT x.article) AS n, sum(x.mentions) AS m
-		FROM actors x JOIN articles a ON a.pk = x.article`+storesql.Where(cond)+`
-		GROUP BY x.name, x.code ORDER BY n DESC, m DESC, x.name, x.code`+storesql.Limit(f), args...)
-	if err != nil {
-		return nil, fmt.Errorf("actors: %w", err)
-	}
-	defer rows.Close()
-	var out []khaldun.ActorRow
-	for rows.Next() {
-		var r khaldun.ActorRow
-		if err := rows.Scan(&r.Name, &r.Kind, &r.Country, &r.Sector, &r.Code, &r.Articles, &r.Mentions); err != nil {
-			return nil, fmt.Errorf("actors: %w", err)
-		}
-		out = append(out, r)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("actors: %w", err)
-	}
-	return out, nil
+	return list(ctx, s, storesql.ActorRows, f, cond, args)
 }
 
 // Articles returns whole records matching f, newest first.
@@ -130,48 +64,32 @@ func (s *Store) Articles(ctx context.Context, f khaldun.Filter) ([]khaldun.Artic
 	if !ok {
 		return nil, nil
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT a.text, a.record, a.hash FROM articles a`+storesql.Where(cond)+
-		` ORDER BY a.published DESC, a.pk`+storesql.Limit(f), args...)
-	if err != nil {
-		return nil, fmt.Errorf("articles: %w", err)
-	}
-	defer rows.Close()
-	var out []khaldun.ArticleRow
-	for rows.Next() {
-		var text, js, hash string
-		if err := rows.Scan(&text, &js, &hash); err != nil {
-			return nil, fmt.Errorf("articles: %w", err)
-		}
-		r, err := storesql.DecodeRecord(text, js)
-		if err != nil {
-			return nil, fmt.Errorf("articles: %w", err)
-		}
-		out = append(out, khaldun.ArticleRow{Record: r, Hash: hash})
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("articles: %w", err)
-	}
-	return out, nil
+	return list(ctx, s, storesql.ArticleRows, f, cond, args)
 }
 
 // Failures returns the stored ingest failures in the order stored.
 func (s *Store) Failures(ctx context.Context, f khaldun.Filter) ([]khaldun.Failure, error) {
 	cond, args := dialect.Failures(f)
-	rows, err := s.r.QueryContext(ctx, `SELECT file, line, aid, problem FROM failures`+storesql.Where(cond)+` ORDER BY pk`+storesql.Limit(f), args...)
+	return list(ctx, s, storesql.FailureRows, f, cond, args)
+}
+
+// list runs one of the store's list queries with the conditions cond.
+func list[T any](ctx context.Context, s *Store, l storesql.List[T], f khaldun.Filter, cond string, args []any) ([]T, error) {
+	rows, err := s.r.QueryContext(ctx, l.SQL(storesql.Where(cond), f), args...)
 	if err != nil {
-		return nil, fmt.Errorf("failures: %w", err)
+		return nil, fmt.Errorf("%s: %w", l.Name, err)
 	}
 	defer rows.Close()
-	var out []khaldun.Failure
+	var out []T
 	for rows.Next() {
-		var r khaldun.Failure
-		if err := rows.Scan(&r.File, &r.Line, &r.ID, &r.Problem); err != nil {
-			return nil, fmt.Errorf("failures: %w", err)
+		v, err := l.Scan(rows)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", l.Name, err)
 		}
-		out = append(out, r)
+		out = append(out, v)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("failures: %w", err)
+		return nil, fmt.Errorf("%s: %w", l.Name, err)
 	}
 	return out, nil
 }

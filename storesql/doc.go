@@ -7,6 +7,6 @@
 // operator that ignores case, what follows a date bound, and how full-text
 // search is asked for. Conditions use ? placeholders, their arguments in
 // the order the placeholders appear; a store whose driver wants another
-// style renumbers them. Running the query and scanning its rows stay in
-// each store.
+// style renumbers them. The list queries (List: their SQL and how a row
+// reads) are here too; running them stays in each store, with its driver.
 package storesql

@@ -3,7 +3,6 @@ package postgres
 import (
 	"context"
 	"embed"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -214,26 +213,6 @@ func sendAll(ctx context.Context, tx pgx.Tx, b *pgx.Batch) error {
 	return tx.SendBatch(ctx, b).Close()
 }
 
-// recordJSON is the record as stored: JSON without its text, which has a
-// column of its own.
-func recordJSON(r *khaldun.Record) (string, error) {
-	text := r.Text
-	r.Text = ""
-	js, err := json.Marshal(r)
-	r.Text = text
-	if err != nil {
-		return "", fmt.Errorf("encode record %q: %w", r.ID, err)
-	}
-	return string(js), nil
-}
-
-func nullIfEmpty(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
-}
-
 // insertArticles inserts the article rows of recs, skipping those whose
 // hash or URL is stored already (or met earlier in recs), and returns the
 // key of each new row, 0 for a skipped one.
@@ -245,13 +224,13 @@ func insertArticles(ctx context.Context, tx pgx.Tx, recs []khaldun.Record) ([]in
 	var b pgx.Batch
 	for i := range recs {
 		r := &recs[i]
-		js, err := recordJSON(r)
+		js, err := storesql.RecordJSON(r)
 		if err != nil {
 			return nil, err
 		}
 		b.Queue(`INSERT INTO articles(id, hash, url, source, published, title, text, record)
 			VALUES($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING pk`,
-			r.ID, khaldun.ContentHash(r.Article), nullIfEmpty(r.URL), r.Source, r.Published, r.Title, r.Text, js)
+			r.ID, khaldun.ContentHash(r.Article), storesql.NullIfEmpty(r.URL), r.Source, r.Published, r.Title, r.Text, js)
 	}
 	br := tx.SendBatch(ctx, &b)
 	for i := range recs {
@@ -273,64 +252,31 @@ func insertArticles(ctx context.Context, tx pgx.Tx, recs []khaldun.Record) ([]in
 // queueParts queues the inserts of the actors, places, events and quotes
 // of r, stored under the article key pk.
 func queueParts(b *pgx.Batch, pk int64, r *khaldun.Record) error {
-	actors := map[string]*khaldun.Actor{}
-	for i := range r.Actors {
-		a := &r.Actors[i]
-		actors[a.ID] = a
+	p, err := storesql.PartsOf(r)
+	if err != nil {
+		return err
+	}
+	for _, a := range p.Actors {
 		b.Queue(`INSERT INTO actors(article, aid, name, kind, country, sector, code, mentions)
 			VALUES($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
 			pk, a.ID, a.Name, a.Kind, a.Country, a.Sector, a.Code, len(a.Mentions))
 	}
-	places := map[string]*khaldun.Place{}
-	for i := range r.Places {
-		p := &r.Places[i]
-		places[p.ID] = p
+	for _, pl := range p.Places {
 		b.Queue(`INSERT INTO places(article, pid, name, country) VALUES($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
-			pk, p.ID, p.Name, p.Country)
+			pk, pl.ID, pl.Name, pl.Country)
 	}
-	for i, e := range r.Events {
-		row := khaldun.EventRow{Event: e, SourceActor: actors[e.Source], TargetActor: actors[e.Target],
-			PlaceEntry: places[e.Place], Evidence: e.Sentence.In(r.Text)}
-		js, err := json.Marshal(row)
-		if err != nil {
-			return fmt.Errorf("encode event %s: %w", e.ID, err)
-		}
-		day := e.Date
-		if day == "" {
-			day = r.Published
-		}
-		src, tgt, pl := actorOr(row.SourceActor), actorOr(row.TargetActor), placeOr(row.PlaceEntry)
+	for i, e := range p.Events {
 		b.Queue(`INSERT INTO events(article, seq, type, cameo, day, src_name, src_code, src_country,
 			tgt_name, tgt_code, tgt_country, place_name, place_country, row)
 			VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-			pk, i, e.Type, e.CAMEO, day, src.Name, src.Code, src.Country, tgt.Name, tgt.Code, tgt.Country,
-			pl.Name, pl.Country, string(js))
+			pk, i, e.Type, e.CAMEO, e.Day, e.Source.Name, e.Source.Code, e.Source.Country, e.Target.Name, e.Target.Code,
+			e.Target.Country, e.Place.Name, e.Place.Country, e.Row)
 	}
-	for i, q := range r.Quotes {
-		row := khaldun.QuoteRow{Quote: q, SpeakerActor: actors[q.Speaker]}
-		js, err := json.Marshal(row)
-		if err != nil {
-			return fmt.Errorf("encode quote %s: %w", q.ID, err)
-		}
-		sp := actorOr(row.SpeakerActor)
+	for i, q := range p.Quotes {
 		b.Queue(`INSERT INTO quotes(article, seq, speaker_name, speaker_code, speaker_country, text, row)
-			VALUES($1, $2, $3, $4, $5, $6, $7)`, pk, i, sp.Name, sp.Code, sp.Country, q.Text, string(js))
+			VALUES($1, $2, $3, $4, $5, $6, $7)`, pk, i, q.Speaker.Name, q.Speaker.Code, q.Speaker.Country, q.Text, q.Row)
 	}
 	return nil
-}
-
-func actorOr(a *khaldun.Actor) khaldun.Actor {
-	if a == nil {
-		return khaldun.Actor{}
-	}
-	return *a
-}
-
-func placeOr(p *khaldun.Place) khaldun.Place {
-	if p == nil {
-		return khaldun.Place{}
-	}
-	return *p
 }
 
 // Replace stores each record in place of the stored article with the same
@@ -373,7 +319,7 @@ func (s *Store) Replace(ctx context.Context, recs []khaldun.Record) error {
 				fresh = append(fresh, *r)
 				continue
 			}
-			js, err := recordJSON(r)
+			js, err := storesql.RecordJSON(r)
 			if err != nil {
 				return err
 			}
@@ -381,7 +327,7 @@ func (s *Store) Replace(ctx context.Context, recs []khaldun.Record) error {
 				b.Queue(`DELETE FROM `+table+` WHERE article = $1`, pk)
 			}
 			b.Queue(`UPDATE articles SET id = $2, url = $3, source = $4, published = $5, title = $6, record = $7
-				WHERE pk = $1`, pk, r.ID, nullIfEmpty(r.URL), r.Source, r.Published, r.Title, js)
+				WHERE pk = $1`, pk, r.ID, storesql.NullIfEmpty(r.URL), r.Source, r.Published, r.Title, js)
 			if err := queueParts(&b, pk, r); err != nil {
 				return fmt.Errorf("article %q: %w", r.ID, err)
 			}

@@ -3,9 +3,9 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/khaldun/khaldun/storesql"
 
 	"github.com/khaldun/khaldun"
 )
@@ -59,18 +59,15 @@ func replaceRecord(ctx context.Context, tx *sql.Tx, r *khaldun.Record) error {
 			return err
 		}
 	}
-	text := r.Text
-	r.Text = ""
-	js, err := json.Marshal(r)
-	r.Text = text
+	js, err := storesql.RecordJSON(r)
 	if err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE articles SET id = ?, url = ?, source = ?, published = ?, title = ?, record = ?
-		WHERE pk = ?`, r.ID, nullIfEmpty(r.URL), r.Source, r.Published, r.Title, js, pk); err != nil {
+		WHERE pk = ?`, r.ID, storesql.NullIfEmpty(r.URL), r.Source, r.Published, r.Title, js, pk); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO articles_fts(rowid, title, text) VALUES(?, ?, ?)`, pk, r.Title, text); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO articles_fts(rowid, title, text) VALUES(?, ?, ?)`, pk, r.Title, r.Text); err != nil {
 		return err
 	}
 	return putParts(ctx, tx, pk, r)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"embed"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -168,25 +167,15 @@ func (s *Store) Put(ctx context.Context, b khaldun.Batch) (int, error) {
 	return added, nil
 }
 
-func nullIfEmpty(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
-}
-
 // putRecord inserts one record unless its hash or URL is stored already.
 func putRecord(ctx context.Context, tx *sql.Tx, r *khaldun.Record) (bool, error) {
-	text := r.Text
-	r.Text = ""
-	js, err := json.Marshal(r)
-	r.Text = text
+	js, err := storesql.RecordJSON(r)
 	if err != nil {
 		return false, err
 	}
 	res, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO articles(id, hash, url, source, published, title, text, record)
-		VALUES(?, ?, ?, ?, ?, ?, ?, ?)`, r.ID, khaldun.ContentHash(r.Article), nullIfEmpty(r.URL), r.Source,
-		r.Published, r.Title, text, js)
+		VALUES(?, ?, ?, ?, ?, ?, ?, ?)`, r.ID, khaldun.ContentHash(r.Article), storesql.NullIfEmpty(r.URL), r.Source,
+		r.Published, r.Title, r.Text, js)
 	if err != nil {
 		return false, err
 	}
@@ -197,7 +186,7 @@ func putRecord(ctx context.Context, tx *sql.Tx, r *khaldun.Record) (bool, error)
 	if err != nil {
 		return false, err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO articles_fts(rowid, title, text) VALUES(?, ?, ?)`, pk, r.Title, text); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO articles_fts(rowid, title, text) VALUES(?, ?, ?)`, pk, r.Title, r.Text); err != nil {
 		return false, err
 	}
 	if err := putParts(ctx, tx, pk, r); err != nil {
@@ -210,52 +199,33 @@ func putRecord(ctx context.Context, tx *sql.Tx, r *khaldun.Record) (bool, error)
 // full-text entries of its quotes, under the article key pk: for a new
 // article (putRecord) and for one whose parts were deleted (Replace).
 func putParts(ctx context.Context, tx *sql.Tx, pk int64, r *khaldun.Record) error {
-	actors := map[string]*khaldun.Actor{}
-	for i := range r.Actors {
-		a := &r.Actors[i]
-		actors[a.ID] = a
+	p, err := storesql.PartsOf(r)
+	if err != nil {
+		return err
+	}
+	for _, a := range p.Actors {
 		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO actors(article, aid, name, kind, country, sector, code, mentions)
 			VALUES(?, ?, ?, ?, ?, ?, ?, ?)`, pk, a.ID, a.Name, a.Kind, a.Country, a.Sector, a.Code, len(a.Mentions)); err != nil {
 			return err
 		}
 	}
-	places := map[string]*khaldun.Place{}
-	for i := range r.Places {
-		p := &r.Places[i]
-		places[p.ID] = p
+	for _, pl := range p.Places {
 		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO places(article, pid, name, country) VALUES(?, ?, ?, ?)`,
-			pk, p.ID, p.Name, p.Country); err != nil {
+			pk, pl.ID, pl.Name, pl.Country); err != nil {
 			return err
 		}
 	}
-	for i, e := range r.Events {
-		row := khaldun.EventRow{Event: e, SourceActor: actors[e.Source], TargetActor: actors[e.Target],
-			PlaceEntry: places[e.Place], Evidence: e.Sentence.In(r.Text)}
-		js, err := json.Marshal(row)
-		if err != nil {
-			return err
-		}
-		day := e.Date
-		if day == "" {
-			day = r.Published
-		}
-		src, tgt, pl := actorOr(row.SourceActor), actorOr(row.TargetActor), placeOr(row.PlaceEntry)
+	for i, e := range p.Events {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO events(article, seq, type, cameo, day, src_name, src_code, src_country,
 			tgt_name, tgt_code, tgt_country, place_name, place_country, row) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			pk, i, e.Type, e.CAMEO, day, src.Name, src.Code, src.Country, tgt.Name, tgt.Code, tgt.Country,
-			pl.Name, pl.Country, js); err != nil {
+			pk, i, e.Type, e.CAMEO, e.Day, e.Source.Name, e.Source.Code, e.Source.Country, e.Target.Name, e.Target.Code,
+			e.Target.Country, e.Place.Name, e.Place.Country, e.Row); err != nil {
 			return err
 		}
 	}
-	for i, q := range r.Quotes {
-		row := khaldun.QuoteRow{Quote: q, SpeakerActor: actors[q.Speaker]}
-		js, err := json.Marshal(row)
-		if err != nil {
-			return err
-		}
-		sp := actorOr(row.SpeakerActor)
+	for i, q := range p.Quotes {
 		res, err := tx.ExecContext(ctx, `INSERT INTO quotes(article, seq, speaker_name, speaker_code, speaker_country, text, row)
-			VALUES(?, ?, ?, ?, ?, ?, ?)`, pk, i, sp.Name, sp.Code, sp.Country, q.Text, js)
+			VALUES(?, ?, ?, ?, ?, ?, ?)`, pk, i, q.Speaker.Name, q.Speaker.Code, q.Speaker.Country, q.Text, q.Row)
 		if err != nil {
 			return err
 		}
@@ -268,20 +238,6 @@ func putParts(ctx context.Context, tx *sql.Tx, pk int64, r *khaldun.Record) erro
 		}
 	}
 	return nil
-}
-
-func actorOr(a *khaldun.Actor) khaldun.Actor {
-	if a == nil {
-		return khaldun.Actor{}
-	}
-	return *a
-}
-
-func placeOr(p *khaldun.Place) khaldun.Place {
-	if p == nil {
-		return khaldun.Place{}
-	}
-	return *p
 }
 
 // Known returns which hashes are stored.

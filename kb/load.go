@@ -39,6 +39,15 @@ var Files = []string{fileCountries, filePlaces, filePlaceAliases, fileOrgs, file
 // Load builds the knowledge base from the embedded data. It parses every
 // file on each call: callers load once and share the result.
 func Load() (*KB, error) {
+	b, err := embeddedBuilder()
+	if err != nil {
+		return nil, err
+	}
+	return b.finish(), nil
+}
+
+// embeddedBuilder is a builder holding the embedded data.
+func embeddedBuilder() (*builder, error) {
 	sub, err := fs.Sub(embedded, "data")
 	if err != nil {
 		return nil, fmt.Errorf("kb: embedded data: %w", err)
@@ -47,7 +56,7 @@ func Load() (*KB, error) {
 	if err := b.addFS(sub, "data", true); err != nil {
 		return nil, err
 	}
-	return b.finish(), nil
+	return b, nil
 }
 
 // LoadWithDir builds the knowledge base from the embedded data and then
@@ -62,12 +71,8 @@ func LoadWithDir(dir string) (*KB, error) {
 	if !st.IsDir() {
 		return nil, fmt.Errorf("kb: user directory %s: not a directory", dir)
 	}
-	sub, err := fs.Sub(embedded, "data")
+	b, err := embeddedBuilder()
 	if err != nil {
-		return nil, fmt.Errorf("kb: embedded data: %w", err)
-	}
-	b := newBuilder()
-	if err := b.addFS(sub, "data", true); err != nil {
 		return nil, err
 	}
 	if err := b.addFS(os.DirFS(dir), dir, false); err != nil {

@@ -128,18 +128,17 @@ func (k *KB) Incumbents(title, country, date string) []Incumbent {
 	if date == "" {
 		return nil
 	}
-	want := k.office(title)
 	var out []Incumbent
-	for _, e := range k.people {
-		for _, r := range e.RoleAt(date) {
-			if r.From != "" && r.Country == country && k.office(r.Title) == want {
-				out = append(out, Incumbent{Person: e, Role: r})
-				break
-			}
+	for _, in := range k.offices[officeKey(country, k.office(title))] {
+		if in.Role.From <= date && (in.Role.To == "" || date < in.Role.To) {
+			out = append(out, in)
 		}
 	}
 	return out
 }
+
+// officeKey keys the holders of an office in a country.
+func officeKey(country, office string) string { return country + "|" + office }
 
 // Incumbent is a person and the role by which they held an office.
 type Incumbent struct {
@@ -178,8 +177,8 @@ type KB struct {
 	roles     map[string]Role
 	modifiers map[string]bool
 	countries map[string]Country
-	places    []Entry // every place, in file order
-	people    []Entry // every person with dated roles
+	places    []Entry                // every place, in file order
+	offices   map[string][]Incumbent // by officeKey: the dated roles that held each office
 	byID      map[int]int32
 	maxWords  int
 

@@ -644,6 +644,7 @@ func placeLess(a, b *Entry) bool {
 // finish builds the key index.
 func (b *builder) finish() *KB {
 	k := b.kb
+	k.offices = map[string][]Incumbent{}
 	// Non-place entries by key index, in file order.
 	other := make(map[int32][]int32, len(b.entries)*2)
 	for i := range b.entries {
@@ -657,7 +658,12 @@ func (b *builder) finish() *KB {
 				}
 			}
 			e.Country, e.Sector = last.Country, last.Sector
-			k.people = append(k.people, *e)
+			for _, r := range e.Roles {
+				if r.From != "" { // who held an undated role when is not known
+					key := officeKey(r.Country, k.office(r.Title))
+					k.offices[key] = append(k.offices[key], Incumbent{Person: *e, Role: r})
+				}
+			}
 		}
 		for j, key := range b.keys[i] {
 			if key == "" || slices.Contains(b.keys[i][:j], key) {

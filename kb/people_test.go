@@ -38,18 +38,19 @@ func TestOfficeSuccession(t *testing.T) {
 		from, to time.Time // the latest start, the earliest end
 	}
 	offices := map[string][]term{}
-	for _, e := range k.people {
-		for _, r := range e.Roles {
-			if r.From == "" || len(r.Country) != 3 {
+	for key, ins := range k.offices {
+		o := strings.Replace(key, "|", " ", 1)
+		for _, in := range ins {
+			r := in.Role
+			if len(r.Country) != 3 {
 				continue
 			}
-			o := r.Country + " " + k.office(r.Title)
 			from := parseBound(r.From, true)
 			to := parseBound(r.To, false)
 			if parseBound(r.To, true).Before(parseBound(r.From, false)) {
-				t.Errorf("%s, %s: ends %s before it starts %s", e.Name, o, r.To, r.From)
+				t.Errorf("%s, %s: ends %s before it starts %s", in.Person.Name, o, r.To, r.From)
 			}
-			offices[o] = append(offices[o], term{e.Name, from, to})
+			offices[o] = append(offices[o], term{in.Person.Name, from, to})
 		}
 	}
 	const slack = 62 * 24 * time.Hour

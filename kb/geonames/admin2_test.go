@@ -132,8 +132,8 @@ func TestRegionBase(t *testing.T) {
 		"District":                      "District",
 		"Regierungsbezirk Unterfranken": "Unterfranken",
 	} {
-		if got := RegionBase(in); got != want {
-			t.Errorf("RegionBase(%q) = %q, want %q", in, got, want)
+		if got := regionBase(in); got != want {
+			t.Errorf("regionBase(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -302,7 +302,7 @@ func admin2Regions(places, seats []Place, names, admin1 map[string]string) []adm
 		f := strings.SplitN(k, ".", 3)
 		name := Field(names[k])
 		a1 := f[0] + "." + f[1] + " "
-		bare := kb.Normalize(RegionBase(name))
+		bare := kb.Normalize(regionBase(name))
 		if towns[a1+bare] || towns[a1+kb.Normalize(name)] || towns[f[0]+" "+bare] {
 			continue
 		}
@@ -331,10 +331,10 @@ var (
 	}
 )
 
-// RegionBase returns a second-level region's name without its
+// regionBase returns a second-level region's name without its
 // administrative word: "Shahrestān-e Zanjān" → "Zanjān", "Kech District" →
 // "Kech". A name that is nothing but the word is returned whole.
-func RegionBase(name string) string {
+func regionBase(name string) string {
 	base := name
 	for _, p := range regionPrefixes {
 		if strings.HasPrefix(base, p) && len(base) > len(p) {

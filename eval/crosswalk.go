@@ -109,8 +109,9 @@ func (cw *crosswalk) label(ev *khaldun.Event, src *khaldun.Actor) string {
 	return ""
 }
 
-// labels returns every label of an event: all matching CAMEO rows, or
-// when none matches, all matching PLOVER rows.
+// labels returns every label of an event: all matching CAMEO and toll
+// rows, or when none matches, all matching PLOVER rows. (label, for sets
+// with one label per event, reads no toll rows.)
 func (cw *crosswalk) labels(ev *khaldun.Event, src *khaldun.Actor) []string {
 	var out []string
 	add := func(l string) {

@@ -66,6 +66,7 @@ type resolver struct {
 	lastPerson []personRef
 	homeCC     string // the country of the dateline
 	docCC      map[string]int
+	firstCC    map[string]int  // the index of the mention that first names each country
 	regions    map[string]bool // first-level regions the article names
 	anchors    []anchor        // places named without ambiguity
 }
@@ -80,7 +81,7 @@ type personRef struct {
 // resolves surnames, descriptions and pronouns to them.
 func Resolve(d *text.Doc, ms []mention.Mention, k *kb.KB, opt Options) Result {
 	r := &resolver{d: d, ms: ms, k: k, opt: opt, byKey: map[string]int{}, place: map[string]int{}, docCC: map[string]int{},
-		placeName: map[string]bool{}, placeAt: map[int]bool{}}
+		firstCC: map[string]int{}, placeName: map[string]bool{}, placeAt: map[int]bool{}}
 	r.at = make([]int, len(d.Tokens))
 	for i := range r.at {
 		r.at[i] = -1
@@ -122,9 +123,13 @@ func (r *resolver) countries() {
 			}
 		}
 	}
-	for _, m := range r.ms {
+	for i, m := range r.ms {
 		if m.Kind == mention.Country || m.Kind == mention.Nationality {
-			r.docCC[m.Entries[0].Country]++
+			cc := m.Entries[0].Country
+			if r.docCC[cc] == 0 {
+				r.firstCC[cc] = i
+			}
+			r.docCC[cc]++
 		}
 	}
 	if r.homeCC == "" {
@@ -1625,7 +1630,8 @@ var facilities = map[string]bool{
 func (r *resolver) subjectCountry() string {
 	best, n := r.homeCC, r.docCC[r.homeCC]
 	for cc, c := range r.docCC {
-		if c > n || c == n && cc < best && best != r.homeCC {
+		// a tie goes to the country named first
+		if c > n || c == n && best != r.homeCC && (best == "" || r.firstCC[cc] < r.firstCC[best]) {
 			best, n = cc, c
 		}
 	}

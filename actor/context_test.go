@@ -135,3 +135,14 @@ func TestSurnameByDate(t *testing.T) {
 		}
 	}
 }
+
+// TestStoryCountryTie checks that, with no dateline and two countries
+// named once each, unnamed officials belong to the one named first.
+func TestStoryCountryTie(t *testing.T) {
+	res, _ := resolve(t, "Iraq promised to release a prisoner, but officials denied a link to militants who hold a Briton.", Options{})
+	for _, a := range res.Actors {
+		if strings.Contains(a.Name, "officials") && a.Country != "IRQ" {
+			t.Errorf("officials of %s, want IRQ", a.Country)
+		}
+	}
+}

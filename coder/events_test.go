@@ -151,3 +151,27 @@ func TestTolls(t *testing.T) {
 		t.Errorf("%d violent events with %d killed, %d wounded in all; want 5 and 12 once: %+v", violent, killed, wounded, rec.Events)
 	}
 }
+
+// TestJoinedVerbs checks that a verb joined by "and" to the one before
+// takes that verb's subject, not the object in between.
+func TestJoinedVerbs(t *testing.T) {
+	c := newCoder(t)
+	rec := c.Code(khaldun.Article{ID: "t", Published: "2024-03-06",
+		Text: "Militants who killed two Iraqi soldiers and are threatening to execute a Briton freed a hostage. Turkish troops shelled the village and killed five Syrian soldiers."})
+	name := map[string]string{}
+	for _, a := range rec.Actors {
+		name[a.ID] = a.Name
+	}
+	killedBy := ""
+	for _, e := range rec.Events {
+		if strings.Contains(name[e.Source], "Iraqi") {
+			t.Errorf("%s %s by the soldiers, the object of the verb before", e.CAMEO, e.Type)
+		}
+		if strings.HasPrefix(e.CAMEO, "19") && strings.Contains(name[e.Target], "Syrian") {
+			killedBy = name[e.Source]
+		}
+	}
+	if !strings.Contains(killedBy, "Turkish") {
+		t.Errorf("the killing of the Syrian soldiers is by %q, want the Turkish troops", killedBy)
+	}
+}

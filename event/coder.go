@@ -97,7 +97,6 @@ func (c *coder) sentence(si int) []khaldun.Event {
 	s := c.d.Sentences[si]
 	words := c.words(si)
 	var out []khaldun.Event
-	var lastSubj []string // the subject of the last verb coded, for coordinated verbs
 	for i := 0; i < len(words); i++ {
 		t := s.First + i
 		if c.inQuote[t] || c.refAt[t] >= 0 {
@@ -122,12 +121,7 @@ func (c *coder) sentence(si int) []khaldun.Event {
 		}
 		info, ok := Lookup(e.Code)
 		if !ok || info.Type == "" {
-			// a statement ("warned", "said") codes nothing, but its
-			// subject is the subject of a verb coordinated with it
-			if subj := c.subject(t, s.First); len(subj) > 0 {
-				lastSubj = subj
-			}
-			continue
+			continue // a statement ("warned", "said") codes nothing
 		}
 		if tok.Tag == text.Past && t+n < s.End && c.d.Tokens[t+n].Tag == text.Noun && n == 1 && !c.beBefore(t, s.First) &&
 			(t == s.First || isNPStart(c.d.Tokens[t-1].Tag)) {
@@ -136,14 +130,6 @@ func (c *coder) sentence(si int) []khaldun.Event {
 		}
 		passive := tok.Tag == text.Past && !statives[tok.Lower] && (c.beBefore(t, s.First) || c.reducedRelative(t, t+n, s.First, s.End))
 		subj := c.subject(t, s.First)
-		if len(subj) == 0 && t > s.First && c.d.Tokens[t-1].Lower == "and" && len(lastSubj) > 0 {
-			// "WHO warned ... and appealed for $38 million": coordinated
-			// verbs share their subject
-			subj = lastSubj
-		}
-		if len(subj) > 0 && !(tok.Tag == text.Past && c.beBefore(t, s.First)) {
-			lastSubj = subj
-		}
 		obj := c.object(t+1, s.End, passive)
 		src, tgt := subj, obj
 		if passive {
@@ -337,6 +323,16 @@ var aspectVerbs = map[string]bool{"began": true, "begin": true, "begins": true, 
 
 // subject finds the actors left of the trigger in its clause.
 func (c *coder) subject(t, first int) []string {
+	if k := c.joinedVerb(t, first); k >= 0 {
+		// "WHO warned ... and appealed", "militants who killed two
+		// hostages and are threatening": a verb joined by "and" to the one
+		// before shares its subject, unless that one is passive ("was
+		// arrested and charged")
+		if c.d.Tokens[k].Tag == text.Past && c.beBefore(k, first) {
+			return nil
+		}
+		return c.subject(k, first)
+	}
 	ofActor := "" // the actor of an "of" phrase after the subject's head noun
 	for k := t - 1; k >= first; k-- {
 		tok := c.d.Tokens[k]
@@ -417,12 +413,41 @@ func (c *coder) subject(t, first int) []string {
 			return nil
 		case tok.Tag == text.Sub:
 			return nil
-		case tok.Tag.IsVerb() && !beForms[tok.Lower] && !auxiliary[tok.Lower] && !catenative(c, k):
+		case tok.Tag.IsVerb() && !beForms[tok.Lower] && !auxiliary[tok.Lower]:
+			if catenative(c, k) {
+				// "threatening to execute": the subject of "threatening"
+				return c.subject(k, first)
+			}
 			return nil
 		}
 	}
 	return nil
 }
+
+// joinedVerb returns the verb that the verb at t is joined to by "and",
+// "or" or "but" ("killed two hostages and are threatening"), or -1.
+func (c *coder) joinedVerb(t, first int) int {
+	k := t - 1
+	for k >= first && (beForms[c.d.Tokens[k].Lower] || auxiliary[c.d.Tokens[k].Lower] || c.d.Tokens[k].Tag == text.Adv ||
+		c.d.Tokens[k].Tag == text.Modal || c.d.Tokens[k].Tag == text.Neg) {
+		k--
+	}
+	if k <= first || !conjunctions[c.d.Tokens[k].Lower] {
+		return -1
+	}
+	for j := k - 1; j >= first && j >= k-15; j-- {
+		tok := c.d.Tokens[j]
+		if tok.Text == ";" || tok.Text == ":" {
+			return -1
+		}
+		if c.refAt[j] < 0 && tok.Tag.IsVerb() && !beForms[tok.Lower] && !auxiliary[tok.Lower] {
+			return j
+		}
+	}
+	return -1
+}
+
+var conjunctions = map[string]bool{"and": true, "or": true, "but": true}
 
 var auxiliary = map[string]bool{"has": true, "have": true, "had": true, "do": true, "does": true, "did": true, "having": true}
 
